@@ -1,0 +1,45 @@
+# SPDX-License-Identifier: Apache-2.0
+"""Solving held-out problems with a model: prompts, greedy and sampled answers, accuracy."""
+import contextlib
+from collections import defaultdict
+
+import torch
+
+import task
+from generate import generate
+from model import BOS, decode, encode
+
+MAX_NEW = 448  # bytes; the longest step-by-step solution of the shipped grammar is shorter
+
+
+def prompt_ids(question, style):
+    return [BOS] + encode(task.PROMPTS[style](question))
+
+
+def autocast(bf16):
+    return torch.autocast("cuda", torch.bfloat16) if bf16 else contextlib.nullcontext()
+
+
+def solve(model, problems, style="cot", temperature=0.0, samples=1, seed=0, bf16=False, **kw):
+    """-> texts[problem][sample] (with samples == 1: texts[problem] is a list of one)."""
+    prompts = [prompt_ids(p["question"], style) for p in problems for _ in range(samples)]
+    with autocast(bf16):
+        out = generate(model, prompts, max_new=kw.pop("max_new", MAX_NEW), temperature=temperature,
+                       seed=seed, **kw)
+    texts = [decode(o["ids"]) for o in out]
+    return [texts[i * samples:(i + 1) * samples] for i in range(len(problems))]
+
+
+def correct(texts, problems):
+    """texts[problem] (one text each) -> list of 0/1."""
+    return [int(task.is_correct(t, p["answer"])) for t, p in zip(texts, problems)]
+
+
+def report(model, problems, bf16=True):
+    """Greedy step-by-step accuracy overall and by number of operations."""
+    texts = [t[0] for t in solve(model, problems, "cot", bf16=bf16)]
+    ok = correct(texts, problems)
+    by = defaultdict(list)
+    for o, p in zip(ok, problems):
+        by[p["n_ops"]].append(o)
+    return {"acc": sum(ok) / len(ok), "by_ops": {k: round(sum(v) / len(v), 4) for k, v in sorted(by.items())}}
