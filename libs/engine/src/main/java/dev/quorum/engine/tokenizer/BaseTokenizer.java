@@ -2,7 +2,6 @@
 package dev.quorum.engine.tokenizer;
 
 import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.Set;
 
 /**
@@ -88,7 +87,8 @@ abstract class BaseTokenizer implements Tokenizer {
 			out.write(piece, skip, piece.length - skip);
 			first = false;
 		}
-		return out.toString(StandardCharsets.UTF_8);
+		byte[] bytes = out.toByteArray();
+		return Utf8.decode(bytes, 0, bytes.length);
 	}
 
 	@Override

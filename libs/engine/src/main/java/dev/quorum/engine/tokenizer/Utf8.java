@@ -44,10 +44,58 @@ final class Utf8 {
 	}
 
 	/**
-	 * Decodes bytes, replacing each maximal invalid subsequence with U+FFFD.
+	 * Decodes bytes, replacing each maximal invalid subpart with one U+FFFD (the Unicode
+	 * recommendation that Python and Rust follow; the JDK decoder differs for encoded
+	 * surrogates). Doing it by hand keeps streamed and whole decodes equal.
+	 * @param bytes the buffer
+	 * @param offset first byte
+	 * @param length number of bytes
+	 * @return the text
 	 */
 	static String decode(byte[] bytes, int offset, int length) {
-		return new String(bytes, offset, length, StandardCharsets.UTF_8);
+		StringBuilder out = new StringBuilder(length);
+		int end = offset + length;
+		int i = offset;
+		while (i < end) {
+			int lead = bytes[i] & 0xFF;
+			int needed = sequenceLength(lead);
+			if (needed == 1) {
+				out.append((char) lead);
+				i++;
+				continue;
+			}
+			int valid = 1; // bytes of the sequence seen so far that fit
+			while (valid < needed && i + valid < end) {
+				int next = bytes[i + valid] & 0xFF;
+				boolean fits = (valid == 1) ? validSecond(lead, next) : (next & 0xC0) == 0x80;
+				if (!fits) {
+					break;
+				}
+				valid++;
+			}
+			if (needed > 1 && valid == needed) {
+				out.appendCodePoint(codePoint(bytes, i, needed));
+				i += needed;
+			}
+			else {
+				out.append('\uFFFD');
+				i += valid;
+			}
+		}
+		return out.toString();
+	}
+
+	private static int codePoint(byte[] bytes, int at, int length) {
+		int lead = bytes[at] & 0xFF;
+		int value = switch (length) {
+			case 2 -> lead & 0x1F;
+			case 3 -> lead & 0x0F;
+			default -> lead & 0x07;
+		};
+		for (int k = 1; k < length; k++) {
+			value = (value << 6) | (bytes[at + k] & 0x3F);
+		}
+		return value;
 	}
 
 	/**
