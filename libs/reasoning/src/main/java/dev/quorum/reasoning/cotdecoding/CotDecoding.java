@@ -2,14 +2,12 @@
 package dev.quorum.reasoning.cotdecoding;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 import dev.quorum.reasoning.canon.CanonicalAnswer;
 import dev.quorum.reasoning.canon.Canonicalizer;
 import dev.quorum.reasoning.extract.AnswerExtractor;
 import dev.quorum.reasoning.extract.Extraction;
-import dev.quorum.reasoning.vote.VoteEntry;
 import dev.quorum.reasoning.vote.VoteTally;
 import dev.quorum.reasoning.vote.Voting;
 
@@ -88,48 +86,54 @@ public final class CotDecoding {
 	 * Chooses a branch.
 	 * @param branches the scored branches
 	 * @param options floor, aggregation and margin rule
-	 * @return the choice, or {@code null} when no branch is eligible
+	 * @return the choice, or {@code null} when no branch is eligible; the tally's ballot
+	 * indices are positions in {@code branches}, and ineligible branches count as
+	 * unparsed
 	 */
 	public CotSelection select(List<BranchScore> branches, CotDecodingOptions options) {
-		List<BranchScore> eligible = eligible(branches, options);
-		if (eligible.isEmpty()) {
+		double topFirst = branches.stream()
+			.mapToDouble(BranchScore::firstTokenProbability)
+			.filter((p) -> !Double.isNaN(p))
+			.max()
+			.orElse(Double.NaN);
+		List<CanonicalAnswer> answers = new ArrayList<>();
+		double[] margins = new double[branches.size()];
+		for (int i = 0; i < branches.size(); i++) {
+			BranchScore b = branches.get(i);
+			boolean eligible = eligible(b, options, topFirst);
+			answers.add(eligible ? b.answer() : null);
+			margins[i] = eligible ? b.margin(options.rule()) : 0;
+		}
+		VoteTally tally = new Voting(this.canonicalizer).weighted(answers, margins);
+		if (tally.leader() == null) {
 			return null;
 		}
-		List<CanonicalAnswer> answers = eligible.stream().map(BranchScore::answer).toList();
-		double[] margins = eligible.stream().mapToDouble((b) -> b.margin(options.rule())).toArray();
-		VoteTally tally = new Voting(this.canonicalizer).weighted(answers, margins);
-		if (options.aggregate()) {
-			VoteEntry leader = tally.leader();
-			BranchScore best = eligible.get(leader.members().getFirst());
-			for (int member : leader.members()) {
-				if (margins[member] > best.margin(options.rule())) {
-					best = eligible.get(member);
-				}
-			}
-			return new CotSelection(best.branch(), best.answer(), tally.share(), tally);
-		}
-		int best = 0;
-		for (int i = 1; i < margins.length; i++) {
-			if (margins[i] > margins[best]) {
+		int best = -1;
+		List<Integer> pool = options.aggregate() ? tally.leader().members() : eligiblePositions(answers);
+		for (int i : pool) {
+			if (best < 0 || margins[i] > margins[best]) {
 				best = i;
 			}
 		}
-		BranchScore chosen = eligible.get(best);
-		return new CotSelection(chosen.branch(), chosen.answer(), margins[best], tally);
+		BranchScore chosen = branches.get(best);
+		double confidence = options.aggregate() ? tally.share() : margins[best];
+		return new CotSelection(chosen.branch(), chosen.answer(), confidence, tally);
 	}
 
-	private static List<BranchScore> eligible(List<BranchScore> branches, CotDecodingOptions options) {
-		double topFirst = branches.stream().mapToDouble(BranchScore::firstTokenProbability).max().orElse(0);
-		List<BranchScore> eligible = new ArrayList<>();
-		for (BranchScore b : branches) {
-			boolean plausible = b.firstTokenProbability() >= options.firstTokenFloor()
-					|| b.firstTokenProbability() == topFirst;
-			if (plausible && b.answer() != null && !Double.isNaN(b.margin(options.rule()))) {
-				eligible.add(b);
+	private static boolean eligible(BranchScore b, CotDecodingOptions options, double topFirst) {
+		double p = b.firstTokenProbability();
+		boolean plausible = Double.isNaN(p) || p >= options.firstTokenFloor() || p == topFirst;
+		return plausible && b.answer() != null && !Double.isNaN(b.margin(options.rule()));
+	}
+
+	private static List<Integer> eligiblePositions(List<CanonicalAnswer> answers) {
+		List<Integer> positions = new ArrayList<>();
+		for (int i = 0; i < answers.size(); i++) {
+			if (answers.get(i) != null) {
+				positions.add(i);
 			}
 		}
-		eligible.sort(Comparator.comparingInt(BranchScore::branch));
-		return eligible;
+		return positions;
 	}
 
 }
