@@ -8,8 +8,9 @@ import java.util.Set;
  * The shipped tiny models' format, which is their training prompt: a user message is
  * {@code Q: content\n}; when its last line is an instruction ({@code Let's think step by
  * step.} or {@code Answer directly.}) the answer follows at once, otherwise after
- * {@code A:\n}. An assistant message is {@code content\n}. System messages are dropped
- * (the models never saw one).
+ * {@code A:\n} (left out only for a last user message without a generation prompt). An
+ * assistant message is {@code content\n}. System and developer messages are dropped (the
+ * models never saw one).
  */
 final class QuorumQaTemplate implements ChatTemplate {
 
@@ -26,26 +27,24 @@ final class QuorumQaTemplate implements ChatTemplate {
 
 	@Override
 	public String render(List<ChatMessage> messages, boolean addGenerationPrompt) {
+		// mirrors the Jinja template the exporter writes into the shipped GGUF files
 		StringBuilder out = new StringBuilder();
-		boolean answerOpen = false; // whether the last user turn still owes its "A:\n"
-		for (ChatMessage message : messages) {
+		for (int i = 0; i < messages.size(); i++) {
+			ChatMessage message = messages.get(i);
+			boolean last = i == messages.size() - 1;
 			switch (message.role()) {
-				case "system" -> {
+				case "system", "developer" -> {
 				}
 				case "user" -> {
 					out.append("Q: ").append(message.content()).append('\n');
-					answerOpen = !endsWithInstruction(message.content());
+					if (!endsWithInstruction(message.content()) && (!last || addGenerationPrompt)) {
+						out.append(ANSWER);
+					}
 				}
-				case "assistant" -> {
-					out.append(answerOpen ? ANSWER : "").append(message.content()).append('\n');
-					answerOpen = false;
-				}
-				default -> throw new IllegalArgumentException(
-						"chat template " + NAME + " has no role '" + message.role() + "' (system, user, assistant)");
+				case "assistant" -> out.append(message.content()).append('\n');
+				default -> throw new IllegalArgumentException("chat template " + NAME + " has no role '"
+						+ message.role() + "' (system, developer, user, assistant)");
 			}
-		}
-		if (addGenerationPrompt && answerOpen) {
-			out.append(ANSWER);
 		}
 		return out.toString();
 	}

@@ -65,6 +65,14 @@ class ChatTemplatesTests {
 	}
 
 	@Test
+	void quorumQaOpensTheAnswerAfterEveryUserTurnButAFinalOneWithoutGenerationPrompt() {
+		// as the Jinja template in the shipped GGUF files does
+		List<ChatMessage> messages = List.of(new ChatMessage("user", "1+1?"), new ChatMessage("user", "2+2?"));
+		assertThat(ChatTemplates.forName("quorum-qa").render(messages, false)).isEqualTo("Q: 1+1?\nA:\nQ: 2+2?\n");
+		assertThat(ChatTemplates.forName("quorum-qa").render(messages, true)).isEqualTo("Q: 1+1?\nA:\nQ: 2+2?\nA:\n");
+	}
+
+	@Test
 	void quorumQaRejectsUnknownRoles() {
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> ChatTemplates.forName("quorum-qa").render(List.of(new ChatMessage("tool", "x")), true))
