@@ -15,49 +15,24 @@ final class Metadata {
 		this.values = values;
 	}
 
-	boolean has(String key) {
-		return this.values.get(key) != null;
-	}
-
 	String string(String key, String fallback) {
-		Object value = this.values.get(key);
-		if (value == null) {
-			return fallback;
-		}
-		if (value instanceof String text) {
-			return text;
-		}
-		throw wrongType(key, "a string", value);
+		return value(key, String.class, "a string", fallback);
 	}
 
 	String requireString(String key) {
-		String value = string(key, null);
-		if (value == null) {
-			throw new IllegalArgumentException("GGUF metadata has no '" + key + "'");
-		}
-		return value;
+		return value(key, String.class, "a string", null, true);
 	}
 
 	long number(String key, long fallback) {
-		Object value = this.values.get(key);
-		if (value == null) {
-			return fallback;
+		Number value = value(key, Number.class, "an integer", fallback);
+		if (!(value instanceof Integer || value instanceof Long)) {
+			throw wrongType(key, "an integer", value);
 		}
-		if (value instanceof Integer || value instanceof Long) {
-			return ((Number) value).longValue();
-		}
-		throw wrongType(key, "an integer", value);
+		return value.longValue();
 	}
 
 	boolean bool(String key, boolean fallback) {
-		Object value = this.values.get(key);
-		if (value == null) {
-			return fallback;
-		}
-		if (value instanceof Boolean flag) {
-			return flag;
-		}
-		throw wrongType(key, "a boolean", value);
+		return value(key, Boolean.class, "a boolean", fallback);
 	}
 
 	/**
@@ -67,20 +42,28 @@ final class Metadata {
 	 * @return the list
 	 */
 	List<?> list(String key, boolean required) {
+		return value(key, List.class, "an array", List.of(), required);
+	}
+
+	private <T> T value(String key, Class<T> type, String expected, T fallback) {
+		return value(key, type, expected, fallback, false);
+	}
+
+	private <T> T value(String key, Class<T> type, String expected, T fallback, boolean required) {
 		Object value = this.values.get(key);
 		if (value == null) {
 			if (required) {
 				throw new IllegalArgumentException("GGUF metadata has no '" + key + "'");
 			}
-			return List.of();
+			return fallback;
 		}
-		if (value instanceof List<?> list) {
-			return list;
+		if (!type.isInstance(value)) {
+			throw wrongType(key, expected, value);
 		}
-		throw wrongType(key, "an array", value);
+		return type.cast(value);
 	}
 
-	static IllegalArgumentException wrongType(String key, String expected, Object value) {
+	private static IllegalArgumentException wrongType(String key, String expected, Object value) {
 		return new IllegalArgumentException(
 				"GGUF metadata '" + key + "' should be " + expected + " but is " + value.getClass().getSimpleName());
 	}

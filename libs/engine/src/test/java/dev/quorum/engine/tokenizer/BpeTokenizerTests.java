@@ -130,6 +130,23 @@ class BpeTokenizerTests {
 			.withMessageContaining("tokenizer.ggml.merges");
 	}
 
+	@Test
+	void namesKeysOfTheWrongTypeAndReadsAbsentIdsWrittenAsU32() {
+		Map<String, Object> metadata = Vocabularies.byteVocab();
+		metadata.put("tokenizer.ggml.add_bos_token", 1);
+		assertThatIllegalArgumentException().isThrownBy(() -> Tokenizer.fromMetadata(metadata))
+			.withMessageContaining("'tokenizer.ggml.add_bos_token' should be a boolean but is Integer");
+		metadata.put("tokenizer.ggml.add_bos_token", true);
+		metadata.put("tokenizer.ggml.bos_token_id", 0xFFFF_FFFFL); // llama.cpp's "no
+																	// token" as u32
+		Tokenizer tokenizer = Tokenizer.fromMetadata(metadata);
+		assertThat(tokenizer.bosId()).isEqualTo(-1);
+		assertThat(tokenizer.addBos()).isFalse();
+		metadata.put("tokenizer.ggml.eos_token_id", 300);
+		assertThatIllegalArgumentException().isThrownBy(() -> Tokenizer.fromMetadata(metadata))
+			.withMessageContaining("eos_token_id = 300 is outside the vocabulary of 259 tokens");
+	}
+
 	private static byte[] concat(Tokenizer tokenizer, int[] ids) {
 		java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
 		for (int id : ids) {
