@@ -24,30 +24,32 @@ import gguf_writer  # noqa: E402
 import vocab  # noqa: E402
 
 
-def random_llama(config, seed):
-    """HF state dict (float32) of random weights for a LlamaConfig dict."""
+def random_llama(config, seed, embed_std=1.0, qk_gain=1.0, out_gain=1.0, norm_jitter=0.1):
+    """HF state dict (float32) of random weights for a LlamaConfig dict: matrices N(0, 1/in) times a
+    gain (q/k rows scaled by qk_gain, lm_head by out_gain), embeddings N(0, embed_std^2),
+    norms 1 + N(0, norm_jitter^2)."""
     rng = np.random.default_rng(seed)
     dim, ffn, vocab_size = config["hidden_size"], config["intermediate_size"], config["vocab_size"]
-    hd = dim // config["num_attention_heads"]
-    kv = config["num_key_value_heads"] * hd
+    hd = config.get("head_dim") or dim // config["num_attention_heads"]
+    q, kv = config["num_attention_heads"] * hd, config["num_key_value_heads"] * hd
 
-    def w(rows, cols):  # (out, in)
-        return (rng.standard_normal((rows, cols), dtype=np.float32) / np.float32(np.sqrt(cols))).astype(np.float32)
+    def w(rows, cols, gain=1.0):  # (out, in)
+        return (rng.standard_normal((rows, cols), dtype=np.float32) * np.float32(gain / np.sqrt(cols)))
 
     def norm():
-        return (1 + 0.1 * rng.standard_normal(dim, dtype=np.float32)).astype(np.float32)
+        return (1 + norm_jitter * rng.standard_normal(dim, dtype=np.float32)).astype(np.float32)
 
-    sd = {"model.embed_tokens.weight": rng.standard_normal((vocab_size, dim), dtype=np.float32)}
+    sd = {"model.embed_tokens.weight": rng.standard_normal((vocab_size, dim), dtype=np.float32) * np.float32(embed_std)}
     for i in range(config["num_hidden_layers"]):
         p = f"model.layers.{i}."
-        sd.update({p + "input_layernorm.weight": norm(), p + "self_attn.q_proj.weight": w(dim, dim),
-                   p + "self_attn.k_proj.weight": w(kv, dim), p + "self_attn.v_proj.weight": w(kv, dim),
-                   p + "self_attn.o_proj.weight": w(dim, dim), p + "post_attention_layernorm.weight": norm(),
+        sd.update({p + "input_layernorm.weight": norm(), p + "self_attn.q_proj.weight": w(q, dim, qk_gain),
+                   p + "self_attn.k_proj.weight": w(kv, dim, qk_gain), p + "self_attn.v_proj.weight": w(kv, dim),
+                   p + "self_attn.o_proj.weight": w(dim, q), p + "post_attention_layernorm.weight": norm(),
                    p + "mlp.gate_proj.weight": w(ffn, dim), p + "mlp.up_proj.weight": w(ffn, dim),
                    p + "mlp.down_proj.weight": w(dim, ffn)})
     sd["model.norm.weight"] = norm()
     if not config["tie_word_embeddings"]:
-        sd["lm_head.weight"] = w(vocab_size, dim)
+        sd["lm_head.weight"] = w(vocab_size, dim, out_gain)
     return sd
 
 

@@ -13,6 +13,7 @@ import torch.nn.functional as F
 from torch import nn
 
 BOS, EOS, PAD, VOCAB = 256, 257, 258, 259
+DEVICE = "cuda" if torch.cuda.is_available() else "cpu"
 
 
 def encode(text):
@@ -189,14 +190,14 @@ class Llama(nn.Module):
         return sum(p.numel() for p in self.parameters())
 
 
-def load_checkpoint(path_pt, path_cfg, device="cuda"):
+def load_checkpoint(path_pt, path_cfg, device=DEVICE):
     c = Config.load(path_cfg)
     m = Llama(c)
     m.load_state_dict(torch.load(path_pt, map_location="cpu", weights_only=True))
     return m.to(device).eval()
 
 
-def from_tensors(c, tensors, device="cuda"):
+def from_tensors(c, tensors, device=DEVICE):
     """A model from HF-named float32 numpy arrays (e.g. dequantised GGUF tensors)."""
     m = Llama(c)
     sd = {k: torch.from_numpy(v.copy()).float() for k, v in tensors.items()}

@@ -6,8 +6,8 @@ from collections import defaultdict
 import torch
 
 import task
-from generate import generate
-from model import BOS, decode, encode
+from generate import generate, last_logits
+from model import BOS, DEVICE, decode, encode
 
 MAX_NEW = 448  # bytes; the longest step-by-step solution of the shipped grammar is shorter
 
@@ -17,7 +17,7 @@ def prompt_ids(question, style):
 
 
 def autocast(bf16):
-    return torch.autocast("cuda", torch.bfloat16) if bf16 else contextlib.nullcontext()
+    return torch.autocast(DEVICE, torch.bfloat16) if bf16 else contextlib.nullcontext()
 
 
 def solve(model, problems, style="cot", temperature=0.0, samples=1, seed=0, bf16=False, **kw):
@@ -43,3 +43,15 @@ def report(model, problems, bf16=True):
     for o, p in zip(ok, problems):
         by[p["n_ops"]].append(o)
     return {"acc": sum(ok) / len(ok), "by_ops": {k: round(sum(v) / len(v), 4) for k, v in sorted(by.items())}}
+
+
+YES, NO = ord("Y"), ord("N")
+
+
+def genrm_scores(verifier, questions, solutions, bf16=False, batch_size=256):
+    """p(Yes) / (p(Yes) + p(No)) of the verifier's next byte after the GenRM prompt."""
+    prompts = [[BOS] + encode(task.genrm_prompt(q, s)) for q, s in zip(questions, solutions)]
+    with autocast(bf16):
+        logits = last_logits(verifier, prompts, batch_size)
+    p = torch.softmax(logits, -1)
+    return (p[:, YES] / (p[:, YES] + p[:, NO])).tolist()

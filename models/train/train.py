@@ -21,9 +21,9 @@ from torch.utils.data import DataLoader
 import solve
 import task
 from data import Stream
-from model import VOCAB, Config, Llama
+from model import DEVICE, VOCAB, Config, Llama
 
-ARCHS = {"a": Config(6, 384, 6, 2, 1024), "b": Config(8, 320, 5, 1, 864)}
+ARCHS = {"a": Config(6, 384, 6, 2, 1024), "b": Config(8, 320, 5, 1, 864), "smoke": Config(2, 64, 2, 1, 128)}
 
 
 def parse_mix(text):
@@ -38,7 +38,7 @@ def optimizer(model, lr, wd=0.1):
     decay = [p for p in model.parameters() if p.dim() >= 2]
     rest = [p for p in model.parameters() if p.dim() < 2]
     return torch.optim.AdamW([{"params": decay, "weight_decay": wd}, {"params": rest, "weight_decay": 0.0}],
-                             lr=lr, betas=(0.9, 0.95), fused=True)
+                             lr=lr, betas=(0.9, 0.95), fused=DEVICE == "cuda")
 
 
 def lr_at(step, progress, lr, warmup, final_frac=0.1, decay_from=0.8, cosine=False):
@@ -60,7 +60,7 @@ def ema_update(ema, model, step, decay):
 
 def token_loss(model, inp, lab):
     """Mean cross-entropy per row over labelled tokens -> (B,) float32, and token counts (B,)."""
-    with torch.autocast("cuda", torch.bfloat16):
+    with torch.autocast(DEVICE, torch.bfloat16):
         logits = model(inp)
     ce = F.cross_entropy(logits.float().view(-1, VOCAB), lab.view(-1), ignore_index=-100, reduction="none")
     ce = ce.view(lab.shape)
@@ -96,7 +96,7 @@ def main():
     random.seed(args.seed)
     c = ARCHS[args.arch]
     c.save(f"{args.out}/config.json")
-    model = Llama(c).cuda()
+    model = Llama(c).to(DEVICE)
     ema = copy.deepcopy(model).eval()
     opt = optimizer(model, args.lr)
     dev = task.load_jsonl(args.dev)
@@ -107,14 +107,14 @@ def main():
     print(f"arch {args.arch} {c} params {model.n_params():,} difficulty {d} mix {args.mix}", flush=True)
     curve = open(f"{args.out}/curve.jsonl", "w")
     t0 = time.time()
-    last_eval, tokens, loss_acc, n_acc, step = t0, 0, torch.zeros((), device="cuda"), 0, 0
+    last_eval, tokens, loss_acc, n_acc, step = t0, 0, torch.zeros((), device=DEVICE), 0, 0
     for inp, lab, _ in loader:
         progress = max(step / args.steps, (time.time() - t0) / (60 * args.minutes))
         if progress >= 1:
             break
         for g in opt.param_groups:
             g["lr"] = lr_at(step, progress, args.lr, args.warmup)
-        inp, lab = inp.cuda(non_blocking=True), lab.cuda(non_blocking=True)
+        inp, lab = inp.to(DEVICE, non_blocking=True), lab.to(DEVICE, non_blocking=True)
         s, n = token_loss(model, inp, lab)
         loss = s.sum() / n.sum()
         loss.backward()
@@ -134,7 +134,7 @@ def main():
             print(json.dumps(rec), flush=True)
             curve.write(json.dumps(rec) + "\n")
             curve.flush()
-            loss_acc, n_acc = torch.zeros((), device="cuda"), 0
+            loss_acc, n_acc = torch.zeros((), device=DEVICE), 0
     elapsed = time.time() - t0
     rep = solve.report(ema, dev)
     summary = {"arch": args.arch, "config": c.__dict__, "params": model.n_params(), "steps": step, "tokens": tokens,

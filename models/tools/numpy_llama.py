@@ -1,0 +1,104 @@
+# SPDX-License-Identifier: Apache-2.0
+"""A small pure-numpy forward pass of a `llama` GGUF, computed the way llama.cpp defines it
+(NORM RoPE on the permuted Q/K rows as stored), for debugging the engine. float64 by default.
+
+  python3 models/tools/numpy_llama.py MODEL.gguf --tokens 256,81,58,32 [--greedy 16] [--top 5]
+"""
+import argparse
+import os
+import sys
+
+import numpy as np
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import gguf_writer  # noqa: E402
+
+
+class Llama:
+    def __init__(self, metadata, tensors, dtype=np.float64):
+        a = metadata["general.architecture"]
+        if a != "llama":
+            raise ValueError(f"numpy_llama supports arch llama, not {a}")
+        self.n_layers = metadata["llama.block_count"]
+        self.heads = metadata["llama.attention.head_count"]
+        self.kv_heads = metadata.get("llama.attention.head_count_kv", self.heads)
+        dim = metadata["llama.embedding_length"]
+        self.head_dim = metadata.get("llama.attention.key_length", dim // self.heads)
+        self.rope_dim = metadata.get("llama.rope.dimension_count", self.head_dim)
+        self.eps = metadata["llama.attention.layer_norm_rms_epsilon"]
+        self.theta = metadata.get("llama.rope.freq_base", 10000.0)
+        self.w = {k: v.astype(dtype) for k, v in tensors.items()}
+        self.dtype = dtype
+
+    @classmethod
+    def load(cls, path, dtype=np.float64):
+        return cls(*gguf_writer.read_gguf(path), dtype=dtype)
+
+    def rmsnorm(self, x, weight):  # x: (T, dim)
+        return x / np.sqrt(np.mean(x * x, axis=-1, keepdims=True) + self.eps) * weight
+
+    def rope(self, x, positions):
+        """NORM mode: rotate adjacent pairs (2i, 2i + 1) of each head. x: (T, n_heads, head_dim)."""
+        half = self.rope_dim // 2
+        freqs = self.theta ** (-2.0 * np.arange(half) / self.rope_dim)  # (half,)
+        ang = positions[:, None].astype(np.float64) * freqs[None, :]  # (T, half)
+        c, s = np.cos(ang)[:, None, :].astype(self.dtype), np.sin(ang)[:, None, :].astype(self.dtype)
+        out = x.copy()
+        x0, x1 = x[..., 0:2 * half:2], x[..., 1:2 * half:2]
+        out[..., 0:2 * half:2] = x0 * c - x1 * s
+        out[..., 1:2 * half:2] = x0 * s + x1 * c
+        return out
+
+    def forward(self, tokens):
+        """Teacher-forced logits (T, vocab) of a token list (positions 0..T-1)."""
+        w, tokens = self.w, np.asarray(tokens)
+        t = len(tokens)
+        pos = np.arange(t)
+        x = w["token_embd.weight"][tokens]  # (T, dim)
+        mask = np.triu(np.full((t, t), -np.inf), 1)
+        group = self.heads // self.kv_heads
+        for i in range(self.n_layers):
+            p = f"blk.{i}."
+            h = self.rmsnorm(x, w[p + "attn_norm.weight"])
+            q = self.rope((h @ w[p + "attn_q.weight"].T).reshape(t, self.heads, self.head_dim), pos)
+            k = self.rope((h @ w[p + "attn_k.weight"].T).reshape(t, self.kv_heads, self.head_dim), pos)
+            v = (h @ w[p + "attn_v.weight"].T).reshape(t, self.kv_heads, self.head_dim)
+            k, v = np.repeat(k, group, axis=1), np.repeat(v, group, axis=1)  # query head j reads kv head j // group
+            scores = np.einsum("qhd,khd->hqk", q, k) / np.sqrt(self.head_dim) + mask  # (heads, T, T)
+            scores = np.exp(scores - scores.max(axis=-1, keepdims=True))
+            att = scores / scores.sum(axis=-1, keepdims=True)
+            o = np.einsum("hqk,khd->qhd", att, v).reshape(t, -1)
+            x = x + o @ w[p + "attn_output.weight"].T
+            h = self.rmsnorm(x, w[p + "ffn_norm.weight"])
+            gate = h @ w[p + "ffn_gate.weight"].T
+            x = x + ((gate / (1 + np.exp(-gate))) * (h @ w[p + "ffn_up.weight"].T)) @ w[p + "ffn_down.weight"].T
+        out = w.get("output.weight", w["token_embd.weight"])
+        return self.rmsnorm(x, w["output_norm.weight"]) @ out.T
+
+    def greedy(self, prompt, n):
+        ids = list(prompt)
+        for _ in range(n):
+            ids.append(int(np.argmax(self.forward(ids)[-1])))
+        return ids[len(prompt):]
+
+
+def main(argv=None):
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("model")
+    ap.add_argument("--tokens", required=True, help="comma-separated token ids")
+    ap.add_argument("--greedy", type=int, default=0, help="also decode this many tokens greedily")
+    ap.add_argument("--top", type=int, default=5)
+    ap.add_argument("--float32", action="store_true", help="compute in float32 instead of float64")
+    a = ap.parse_args(argv)
+    model = Llama.load(a.model, np.float32 if a.float32 else np.float64)
+    tokens = [int(t) for t in a.tokens.split(",")]
+    logits = model.forward(tokens)
+    for i, row in enumerate(logits):
+        top = np.argsort(-row)[:a.top]
+        print(f"pos {i} token {tokens[i]}: " + " ".join(f"{j}:{row[j]:.5f}" for j in top))
+    if a.greedy:
+        print("greedy:", ",".join(map(str, model.greedy(tokens, a.greedy))))
+
+
+if __name__ == "__main__":
+    main()
