@@ -1,0 +1,192 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.quorum.engine.tensor;
+
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+
+import jdk.incubator.vector.FloatVector;
+
+import static dev.quorum.engine.tensor.Vec.F;
+import static dev.quorum.engine.tensor.Vec.L;
+
+/**
+ * Element-wise kernels on heap activations. Sums use the fixed-order lane sum and
+ * exponentials use {@link Math#exp(double)}, so every result is reproducible bit for bit.
+ */
+public final class Ops {
+
+	private static final ValueLayout.OfFloat FLOAT = ValueLayout.JAVA_FLOAT_UNALIGNED.withOrder(Vec.LE);
+
+	private Ops() {
+	}
+
+	/**
+	 * RMSNorm: {@code out = x / sqrt(mean(x^2) + eps) * weight}.
+	 * @param out destination
+	 * @param o destination offset
+	 * @param x input
+	 * @param x0 input offset
+	 * @param weight the norm weights, n values
+	 * @param n number of elements
+	 * @param eps epsilon
+	 */
+	public static void rmsNorm(float[] out, int o, float[] x, int x0, float[] weight, int n, float eps) {
+		int nv = n - n % L;
+		FloatVector acc = FloatVector.zero(F);
+		for (int i = 0; i < nv; i += L) {
+			FloatVector v = FloatVector.fromArray(F, x, x0 + i);
+			acc = v.fma(v, acc);
+		}
+		float ss = Vec.sum(acc);
+		for (int i = nv; i < n; i++) {
+			ss += x[x0 + i] * x[x0 + i];
+		}
+		float scale = (float) (1.0 / Math.sqrt(ss / n + eps));
+		for (int i = 0; i < nv; i += L) {
+			FloatVector.fromArray(F, x, x0 + i)
+				.mul(scale)
+				.mul(FloatVector.fromArray(F, weight, i))
+				.intoArray(out, o + i);
+		}
+		for (int i = nv; i < n; i++) {
+			out[o + i] = x[x0 + i] * scale * weight[i];
+		}
+	}
+
+	/**
+	 * {@code x[x0 + i] += y[y0 + i]}.
+	 * @param x accumulator
+	 * @param x0 its offset
+	 * @param y addend
+	 * @param y0 its offset
+	 * @param n number of elements
+	 */
+	public static void add(float[] x, int x0, float[] y, int y0, int n) {
+		int nv = n - n % L;
+		for (int i = 0; i < nv; i += L) {
+			FloatVector.fromArray(F, x, x0 + i).add(FloatVector.fromArray(F, y, y0 + i)).intoArray(x, x0 + i);
+		}
+		for (int i = nv; i < n; i++) {
+			x[x0 + i] += y[y0 + i];
+		}
+	}
+
+	/**
+	 * SwiGLU gate: {@code g[i] = silu(g[i]) * u[i]} with
+	 * {@code silu(v) = v / (1 + e^-v)}.
+	 * @param g gate values, overwritten
+	 * @param u up values
+	 * @param off offset into both
+	 * @param n number of elements
+	 */
+	public static void siluMul(float[] g, float[] u, int off, int n) {
+		for (int i = off; i < off + n; i++) {
+			float v = g[i];
+			g[i] = (float) (v / (1.0 + Math.exp(-v))) * u[i];
+		}
+	}
+
+	/**
+	 * In-place softmax over {@code n} values.
+	 * @param x values, overwritten by probabilities
+	 * @param x0 offset
+	 * @param n number of values
+	 */
+	public static void softmax(float[] x, int x0, int n) {
+		float max = Float.NEGATIVE_INFINITY;
+		for (int i = x0; i < x0 + n; i++) {
+			max = Math.max(max, x[i]);
+		}
+		float sum = 0f;
+		for (int i = x0; i < x0 + n; i++) {
+			float e = (float) Math.exp(x[i] - max);
+			x[i] = e;
+			sum += e;
+		}
+		float inv = 1f / sum;
+		for (int i = x0; i < x0 + n; i++) {
+			x[i] *= inv;
+		}
+	}
+
+	/**
+	 * Dot product of two heap vectors, in the canonical order.
+	 * @param a first vector
+	 * @param a0 its offset
+	 * @param b second vector
+	 * @param b0 its offset
+	 * @param n length
+	 * @return the dot product
+	 */
+	public static float dot(float[] a, int a0, float[] b, int b0, int n) {
+		return DotKernels.dot1x1(a, a0, b, b0, n);
+	}
+
+	/**
+	 * {@code y[y0 + i] += a * x[x0 + i]}.
+	 * @param y accumulator
+	 * @param y0 its offset
+	 * @param a scale
+	 * @param x addend
+	 * @param x0 its offset
+	 * @param n length
+	 */
+	public static void axpy(float[] y, int y0, float a, float[] x, int x0, int n) {
+		int nv = n - n % L;
+		for (int i = 0; i < nv; i += L) {
+			FloatVector.fromArray(F, x, x0 + i)
+				.fma(FloatVector.broadcast(F, a), FloatVector.fromArray(F, y, y0 + i))
+				.intoArray(y, y0 + i);
+		}
+		for (int i = nv; i < n; i++) {
+			y[y0 + i] += a * x[x0 + i];
+		}
+	}
+
+	/**
+	 * Dot product of a heap vector and floats in a segment (the KV cache).
+	 * @param a heap vector
+	 * @param a0 its offset
+	 * @param b segment of little-endian floats
+	 * @param b0 byte offset in {@code b}
+	 * @param n length
+	 * @return the dot product
+	 */
+	public static float dot(float[] a, int a0, MemorySegment b, long b0, int n) {
+		int nv = n - n % L;
+		FloatVector acc = FloatVector.zero(F);
+		for (int i = 0; i < nv; i += L) {
+			acc = FloatVector.fromArray(F, a, a0 + i)
+				.fma(FloatVector.fromMemorySegment(F, b, b0 + 4L * i, Vec.LE), acc);
+		}
+		float s = Vec.sum(acc);
+		float t = 0f;
+		for (int i = nv; i < n; i++) {
+			t += a[a0 + i] * b.get(FLOAT, b0 + 4L * i);
+		}
+		return s + t;
+	}
+
+	/**
+	 * {@code y[y0 + i] += a * x[i]} with {@code x} in a segment (the KV cache).
+	 * @param y accumulator
+	 * @param y0 its offset
+	 * @param a scale
+	 * @param x segment of little-endian floats
+	 * @param x0 byte offset in {@code x}
+	 * @param n length
+	 */
+	public static void axpy(float[] y, int y0, float a, MemorySegment x, long x0, int n) {
+		int nv = n - n % L;
+		FloatVector av = FloatVector.broadcast(F, a);
+		for (int i = 0; i < nv; i += L) {
+			FloatVector.fromMemorySegment(F, x, x0 + 4L * i, Vec.LE)
+				.fma(av, FloatVector.fromArray(F, y, y0 + i))
+				.intoArray(y, y0 + i);
+		}
+		for (int i = nv; i < n; i++) {
+			y[y0 + i] += a * x.get(FLOAT, x0 + 4L * i);
+		}
+	}
+
+}
