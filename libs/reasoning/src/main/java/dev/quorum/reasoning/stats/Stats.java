@@ -33,7 +33,9 @@ public final class Stats {
 		double denominator = 1 + z2 / n;
 		double centre = p + z2 / (2.0 * n);
 		double half = z * Math.sqrt(p * (1 - p) / n + z2 / (4.0 * n * n));
-		return new Interval(Math.max(0, (centre - half) / denominator), Math.min(1, (centre + half) / denominator));
+		double lower = (successes == 0) ? 0 : Math.max(0, (centre - half) / denominator);
+		double upper = (successes == n) ? 1 : Math.min(1, (centre + half) / denominator);
+		return new Interval(lower, upper);
 	}
 
 	/**

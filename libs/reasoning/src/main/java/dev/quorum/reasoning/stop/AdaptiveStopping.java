@@ -35,7 +35,7 @@ import java.math.MathContext;
  */
 public final class AdaptiveStopping {
 
-	private static final int SIMPSON_INTERVALS = 4000;
+	private static final int SIMPSON_INTERVALS = 8000;
 
 	private AdaptiveStopping() {
 	}
@@ -111,12 +111,15 @@ public final class AdaptiveStopping {
 		if (counts.length == 1) {
 			return betaProbability(counts[0], 0);
 		}
+		// the integrand is at most the Gamma(shape) density: integrate over its mass,
+		// +-10 sd and more
 		int shape = counts[0] + 1;
-		double upper = shape + 12 * Math.sqrt(shape) + 40;
-		double h = upper / SIMPSON_INTERVALS;
+		double lower = Math.max(0, shape - 10 * Math.sqrt(shape) - 10);
+		double upper = shape + 10 * Math.sqrt(shape) + 30;
+		double h = (upper - lower) / SIMPSON_INTERVALS;
 		double sum = 0;
 		for (int i = 0; i <= SIMPSON_INTERVALS; i++) {
-			double x = i * h;
+			double x = lower + i * h;
 			double weight = (i == 0 || i == SIMPSON_INTERVALS) ? 1 : ((i % 2 == 1) ? 4 : 2);
 			sum += weight * integrand(counts, x);
 		}
