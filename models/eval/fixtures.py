@@ -26,9 +26,8 @@ from solve import MAX_NEW  # noqa: E402
 
 def hf_model(config, tensors):
     from transformers import LlamaConfig, LlamaForCausalLM
-    cfg = LlamaConfig(**config.hf())
-    m = LlamaForCausalLM(cfg).float()
-    m.config._attn_implementation = "eager"
+    hf = {k: v for k, v in config.hf().items() if k not in ("architectures", "model_type")}
+    m = LlamaForCausalLM(LlamaConfig(**hf, attn_implementation="eager")).float()
     sd = {k: torch.from_numpy(v.copy()) for k, v in tensors.items()}
     missing, unexpected = m.load_state_dict(sd, strict=False)
     missing = [k for k in missing if "rotary_emb" not in k]

@@ -2,7 +2,7 @@
 """GGUF in and out for our checkpoints, through the project's exporter (models/tools/gguf_writer.py).
 
 The exporter writes llama.cpp tensor names with Q/K rows permuted for llama.cpp's rotary layout;
-reading back undoes both, so a GGUF loads into our model (or transformers) with HF names.
+its reader undoes both, so a GGUF loads into our model (or transformers) with HF names.
 """
 import os
 import sys
@@ -15,11 +15,6 @@ from model import DEVICE, Config, from_tensors, load_checkpoint
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "tools"))
 import gguf_writer  # noqa: E402
 
-LAYER_NAMES = {"attn_q": "self_attn.q_proj", "attn_k": "self_attn.k_proj", "attn_v": "self_attn.v_proj",
-               "attn_output": "self_attn.o_proj", "ffn_gate": "mlp.gate_proj", "ffn_up": "mlp.up_proj",
-               "ffn_down": "mlp.down_proj", "attn_norm": "input_layernorm", "ffn_norm": "post_attention_layernorm"}
-GLOBAL_NAMES = {"token_embd.weight": "model.embed_tokens.weight", "output_norm.weight": "model.norm.weight",
-                "output.weight": "lm_head.weight"}
 
 
 def export(model_dir, path, tensor_type, name, description):
@@ -32,33 +27,15 @@ def export(model_dir, path, tensor_type, name, description):
     gguf_writer.write_llama_gguf(path, c.hf(), tensors, tensor_type, gguf_writer.byte_vocab(), meta)
 
 
-def _unpermute(w, n_head):
-    """Inverse of llama.cpp's convert_hf_to_gguf permute for Q/K rows."""
-    return w.reshape(n_head, w.shape[0] // n_head // 2, 2, *w.shape[1:]).swapaxes(1, 2).reshape(w.shape)
-
-
 def read_hf(path):
     """-> (Config, {HF name: float32 array}) dequantised from a GGUF file."""
-    meta, tensors = gguf_writer.read_gguf(path)
-    arch = meta["general.architecture"]
-    heads, kv = meta[f"{arch}.attention.head_count"], meta[f"{arch}.attention.head_count_kv"]
-    c = Config(n_layers=meta[f"{arch}.block_count"], d_model=meta[f"{arch}.embedding_length"], n_heads=heads,
-               n_kv_heads=kv, d_ff=meta[f"{arch}.feed_forward_length"], vocab=tensors["token_embd.weight"].shape[0],
-               rope_theta=float(meta.get(f"{arch}.rope.freq_base", 10000.0)),
-               eps=float(meta[f"{arch}.attention.layer_norm_rms_epsilon"]), max_pos=meta[f"{arch}.context_length"])
-    out = {}
-    for name, arr in tensors.items():
-        arr = np.asarray(arr, dtype=np.float32)
-        if name in GLOBAL_NAMES:
-            out[GLOBAL_NAMES[name]] = arr
-            continue
-        _, i, kind, _ = name.split(".")
-        if kind == "attn_q":
-            arr = _unpermute(arr, heads)
-        elif kind == "attn_k":
-            arr = _unpermute(arr, kv)
-        out[f"model.layers.{i}.{LAYER_NAMES[kind]}.weight"] = arr
-    return c, out
+    hf, tensors = gguf_writer.gguf_to_hf(*gguf_writer.read_gguf(path))
+    c = Config(n_layers=hf["num_hidden_layers"], d_model=hf["hidden_size"], n_heads=hf["num_attention_heads"],
+               n_kv_heads=hf["num_key_value_heads"], d_ff=hf["intermediate_size"], vocab=hf["vocab_size"],
+               rope_theta=float(hf["rope_theta"]), eps=float(hf["rms_norm_eps"]), max_pos=hf["max_position_embeddings"])
+    if hf["head_dim"] != c.head_dim or hf["tie_word_embeddings"]:
+        raise ValueError(f"{path}: unsupported layout {hf}")
+    return c, {k: np.asarray(v, dtype=np.float32) for k, v in tensors.items()}
 
 
 def load_model(spec, device=DEVICE):

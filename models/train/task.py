@@ -382,10 +382,9 @@ def main():
     ap.add_argument("--out-dir", required=True, help="folder for eval.jsonl and dev.jsonl")
     ap.add_argument("--n-eval", type=int, default=1000)
     ap.add_argument("--n-dev", type=int, default=500)
-    ap.add_argument("--eval-ops-min", type=int, default=Difficulty.ops_min)
-    ap.add_argument("--eval-ops-max", type=int, default=Difficulty.ops_max)
+    ap.add_argument("--difficulty", default="{}", help="JSON overrides of Difficulty (e.g. ops_min, ops_max)")
     args = ap.parse_args()
-    d = Difficulty(ops_min=args.eval_ops_min, ops_max=args.eval_ops_max)
+    d = Difficulty(**json.loads(args.difficulty))
     ev = heldout(EVAL_SEED_BASE, args.n_eval, d)
     dev = heldout(DEV_SEED_BASE, args.n_dev, d, exclude={r["question"] for r in ev})
     for r in dev:
