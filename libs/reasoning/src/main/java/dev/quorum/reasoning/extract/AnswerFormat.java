@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.quorum.reasoning.extract;
 
-import java.util.Locale;
+import dev.quorum.reasoning.WireNamed;
 
 /**
  * How the answer is found in a generated text.
  */
-public enum AnswerFormat {
+public enum AnswerFormat implements WireNamed {
 
 	/**
 	 * The ordered rule list of {@link AnswerExtractor}: think tags, task regex / JSON
@@ -32,21 +32,7 @@ public enum AnswerFormat {
 	 * @throws IllegalArgumentException for an unknown name, listing the known ones
 	 */
 	public static AnswerFormat parse(String name) {
-		for (AnswerFormat format : values()) {
-			if (format.wireName().equalsIgnoreCase(name.strip())) {
-				return format;
-			}
-		}
-		throw new IllegalArgumentException(
-				"unknown answer_format '" + name + "'; expected one of auto, number, choice, regex");
-	}
-
-	/**
-	 * The lower-case name used on the wire.
-	 * @return the wire name
-	 */
-	public String wireName() {
-		return name().toLowerCase(Locale.ROOT);
+		return WireNamed.parse(values(), name, "answer_format");
 	}
 
 }

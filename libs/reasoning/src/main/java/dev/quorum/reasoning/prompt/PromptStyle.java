@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.quorum.reasoning.prompt;
 
-import java.util.Locale;
+import dev.quorum.reasoning.WireNamed;
 
 /**
  * The prompt formats the shipped reasoners were trained on, byte for byte ({@code {q}} is
  * the question; each template ends with a newline).
  */
-public enum PromptStyle {
+public enum PromptStyle implements WireNamed {
 
 	/** Chain of thought: {@code "Q: {q}\nLet's think step by step.\n"}. */
 	COT("Q: {q}\nLet's think step by step.\n"),
@@ -48,20 +48,7 @@ public enum PromptStyle {
 	 * @throws IllegalArgumentException for an unknown name
 	 */
 	public static PromptStyle parse(String name) {
-		for (PromptStyle style : values()) {
-			if (style.wireName().equalsIgnoreCase(name.strip())) {
-				return style;
-			}
-		}
-		throw new IllegalArgumentException("unknown prompt_style '" + name + "'; expected one of cot, direct, plain");
-	}
-
-	/**
-	 * The lower-case wire name.
-	 * @return the name
-	 */
-	public String wireName() {
-		return name().toLowerCase(Locale.ROOT);
+		return WireNamed.parse(values(), name, "prompt_style");
 	}
 
 }

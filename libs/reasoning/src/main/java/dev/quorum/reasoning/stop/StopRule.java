@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.quorum.reasoning.stop;
 
-import java.util.Locale;
+import dev.quorum.reasoning.WireNamed;
 
 /**
  * When self-consistency may stop sampling before {@code max_samples}.
  */
-public enum StopRule {
+public enum StopRule implements WireNamed {
 
 	/** Never stop early: always draw {@code max_samples}. */
 	NONE,
@@ -37,21 +37,7 @@ public enum StopRule {
 	 * @throws IllegalArgumentException for an unknown name
 	 */
 	public static StopRule parse(String name) {
-		for (StopRule rule : values()) {
-			if (rule.wireName().equalsIgnoreCase(name.strip())) {
-				return rule;
-			}
-		}
-		throw new IllegalArgumentException(
-				"unknown early_stop rule '" + name + "'; expected one of none, lead, beta, dirichlet");
-	}
-
-	/**
-	 * The lower-case wire name.
-	 * @return the name
-	 */
-	public String wireName() {
-		return name().toLowerCase(Locale.ROOT);
+		return WireNamed.parse(values(), name, "early_stop rule");
 	}
 
 }

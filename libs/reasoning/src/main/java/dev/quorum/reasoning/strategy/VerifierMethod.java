@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.quorum.reasoning.strategy;
 
-import java.util.Locale;
+import dev.quorum.reasoning.WireNamed;
 
 /**
  * How candidates are verified.
  */
-public enum VerifierMethod {
+public enum VerifierMethod implements WireNamed {
 
 	/** GenRM direct: p(Yes) after the verifier prompt. */
 	GENRM,
@@ -24,21 +24,7 @@ public enum VerifierMethod {
 	 * @throws IllegalArgumentException for an unknown name
 	 */
 	public static VerifierMethod parse(String name) {
-		for (VerifierMethod m : values()) {
-			if (m.wireName().equalsIgnoreCase(name.strip())) {
-				return m;
-			}
-		}
-		throw new IllegalArgumentException(
-				"unknown verifier method '" + name + "'; expected one of genrm, genrm-cot, reference");
-	}
-
-	/**
-	 * The wire name.
-	 * @return {@code genrm}, {@code genrm-cot} or {@code reference}
-	 */
-	public String wireName() {
-		return name().toLowerCase(Locale.ROOT).replace('_', '-');
+		return WireNamed.parse(values(), name, "verifier method");
 	}
 
 }
