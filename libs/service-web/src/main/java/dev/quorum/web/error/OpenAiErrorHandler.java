@@ -54,7 +54,8 @@ public class OpenAiErrorHandler implements WebExceptionHandler {
 		HttpHeaders headers = response.getHeaders();
 		headers.setContentType(MediaType.APPLICATION_JSON);
 		if (error.retryAfter() != null) {
-			headers.set(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, error.retryAfter().toSeconds())));
+			long seconds = (error.retryAfter().toMillis() + 999) / 1000;
+			headers.set(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, seconds)));
 		}
 		byte[] body = this.json.writeValueAsBytes(
 				ErrorResponse.of(error.getMessage(), error.type().wireName(), error.param(), error.code()));
