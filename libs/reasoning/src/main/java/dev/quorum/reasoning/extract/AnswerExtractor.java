@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 /**
  * Finds the final answer in a generated text.
@@ -86,7 +87,7 @@ public final class AnswerExtractor {
 	private static List<Function<String, Found>> rules(ExtractionOptions options) {
 		return switch (options.format()) {
 			case NUMBER -> List.of(PatternRules::lastNumber);
-			case CHOICE -> List.of((text) -> PatternRules.choice(options.choiceLetters(), text));
+			case CHOICE -> List.of(choiceRule(options));
 			case REGEX ->
 				List.of((text) -> PatternRules.taskRegex(options.pattern(), text, ExtractionMethod.TASK_REGEX));
 			case AUTO -> autoRules(options);
@@ -99,17 +100,23 @@ public final class AnswerExtractor {
 			rules.add((text) -> PatternRules.taskRegex(options.pattern(), text, ExtractionMethod.TASK_REGEX));
 		}
 		if (options.jsonField() != null) {
-			rules.add((text) -> PatternRules.jsonField(options.jsonField(), text));
+			Pattern json = PatternRules.jsonPattern(options.jsonField());
+			rules.add((text) -> PatternRules.jsonField(json, text));
 		}
 		rules.add(MarkerRules::boxed);
 		rules.add(MarkerRules::finalAnswer);
 		rules.add(MarkerRules::answerPhrase);
 		rules.add(MarkerRules::hashes);
 		if (!options.choiceLetters().isEmpty()) {
-			rules.add((text) -> PatternRules.choice(options.choiceLetters(), text));
+			rules.add(choiceRule(options));
 		}
 		rules.add(PatternRules::lastNumber);
 		return List.copyOf(rules);
+	}
+
+	private static Function<String, Found> choiceRule(ExtractionOptions options) {
+		List<Pattern> ladder = PatternRules.choiceLadder(options.choiceLetters());
+		return (text) -> PatternRules.choice(ladder, text);
 	}
 
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.quorum.reasoning.extract;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -40,11 +41,18 @@ final class PatternRules {
 	}
 
 	/**
-	 * The last {@code "field": value}: the inside of a string value, or a bare literal.
+	 * The pattern of {@code "field": value}: group 1 is the inside of a string value,
+	 * group 2 a bare literal.
 	 */
-	static Found jsonField(String field, String text) {
-		Pattern pattern = Pattern
+	static Pattern jsonPattern(String field) {
+		return Pattern
 			.compile("\"" + Pattern.quote(field) + "\"\\s*:\\s*(?:\"((?:[^\"\\\\]|\\\\.)*)\"|([^\\s,}\\]]+))");
+	}
+
+	/**
+	 * The last {@code "field": value} (see {@link #jsonPattern}).
+	 */
+	static Found jsonField(Pattern pattern, String text) {
 		Matcher m = pattern.matcher(text);
 		Found last = null;
 		while (m.find()) {
@@ -60,14 +68,20 @@ final class PatternRules {
 	/**
 	 * The MMLU-Pro ladder over the given letters: "answer is (X)", then "answer: X", then
 	 * the last standalone letter. Upper-case letters stand alone; lower-case ones only in
-	 * parentheses, so the article "a" is never an option.
+	 * parentheses, so the article "a" is never an option. Group 1 or 2 is the letter.
 	 */
-	static Found choice(String letters, String text) {
+	static List<Pattern> choiceLadder(String letters) {
 		String upper = "[" + letters + "]";
 		String lower = "[" + letters.toLowerCase(Locale.ROOT) + "]";
 		String letter = "(?:\\((" + upper + "|" + lower + ")\\)|(" + upper + ")(?![\\w]))";
-		Pattern[] ladder = { Pattern.compile("(?i:answer is)\\s*(?:\\*\\*)?" + letter),
-				Pattern.compile("(?i:answer)\\s*:\\s*(?:\\*\\*)?" + letter), Pattern.compile("(?<![\\w])" + letter) };
+		return List.of(Pattern.compile("(?i:answer is)\\s*(?:\\*\\*)?" + letter),
+				Pattern.compile("(?i:answer)\\s*:\\s*(?:\\*\\*)?" + letter), Pattern.compile("(?<![\\w])" + letter));
+	}
+
+	/**
+	 * The first ladder level that matches, at its last match (see {@link #choiceLadder}).
+	 */
+	static Found choice(List<Pattern> ladder, String text) {
 		for (Pattern pattern : ladder) {
 			Matcher m = pattern.matcher(text);
 			int start = -1;
