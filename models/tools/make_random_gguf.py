@@ -24,10 +24,10 @@ import gguf_writer  # noqa: E402
 import vocab  # noqa: E402
 
 
-def random_llama(config, seed, embed_std=1.0, qk_gain=1.0, out_gain=1.0, norm_jitter=0.1):
+def random_llama(config, seed, embed_std=1.0, qk_gain=1.0, out_gain=1.0, norm_jitter=0.1, final_norm_gain=1.0):
     """HF state dict (float32) of random weights for a LlamaConfig dict: matrices N(0, 1/in) times a
     gain (q/k rows scaled by qk_gain, lm_head by out_gain), embeddings N(0, embed_std^2),
-    norms 1 + N(0, norm_jitter^2)."""
+    norms 1 + N(0, norm_jitter^2) (the final norm times final_norm_gain)."""
     rng = np.random.default_rng(seed)
     dim, ffn, vocab_size = config["hidden_size"], config["intermediate_size"], config["vocab_size"]
     hd = config.get("head_dim") or dim // config["num_attention_heads"]
@@ -47,7 +47,7 @@ def random_llama(config, seed, embed_std=1.0, qk_gain=1.0, out_gain=1.0, norm_ji
                    p + "self_attn.o_proj.weight": w(dim, q), p + "post_attention_layernorm.weight": norm(),
                    p + "mlp.gate_proj.weight": w(ffn, dim), p + "mlp.up_proj.weight": w(ffn, dim),
                    p + "mlp.down_proj.weight": w(dim, ffn)})
-    sd["model.norm.weight"] = norm()
+    sd["model.norm.weight"] = norm() * np.float32(final_norm_gain)
     if not config["tie_word_embeddings"]:
         sd["lm_head.weight"] = w(vocab_size, dim, out_gain)
     return sd
