@@ -35,7 +35,11 @@ final class CotDecodingStrategy {
 							+ "); fell back to self-consistency");
 					return SelfConsistencyStrategy.run(ctx, Strategy.COT_DECODING);
 				}
-				Sampling.afterFailure(ctx, model, cause, 0, 1);
+				if (cause instanceof ReasoningException ex) {
+					throw ex;
+				}
+				throw (cause instanceof RunContext.DeadlinePassed) ? Sampling.deadlineExceeded(ctx, 0, 1)
+						: Sampling.unavailable(model, cause);
 			}
 			if (batch.isEmpty()) {
 				throw new ReasoningException(ReasoningException.Kind.BACKEND_UNAVAILABLE, null,

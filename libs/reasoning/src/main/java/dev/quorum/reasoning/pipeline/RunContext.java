@@ -105,9 +105,6 @@ final class RunContext {
 	 * up first.
 	 */
 	CompletableFuture<List<Candidate>> generate(GenerationRequest request) {
-		if (this.deadline.isDone()) {
-			return CompletableFuture.failedFuture(new DeadlinePassed());
-		}
 		synchronized (this) {
 			if (this.generationStart < 0) {
 				this.generationStart = this.services.nanoTime().getAsLong();
@@ -175,6 +172,9 @@ final class RunContext {
 	}
 
 	private <T> CompletableFuture<T> race(Supplier<CompletableFuture<T>> call) {
+		if (this.deadline.isDone()) {
+			return CompletableFuture.failedFuture(new DeadlinePassed());
+		}
 		CompletableFuture<T> work;
 		try {
 			work = call.get();

@@ -77,9 +77,12 @@ final class Sampling {
 			}
 			return new StopDecision(true, false, Double.NaN, late ? "deadline" : "backend_failed");
 		}
-		throw late ? deadlineExceeded(ctx, used, needed)
-				: new ReasoningException(ReasoningException.Kind.BACKEND_UNAVAILABLE, null,
-						"model '" + model.name() + "' failed: " + RunContext.describe(cause));
+		throw late ? deadlineExceeded(ctx, used, needed) : unavailable(model, cause);
+	}
+
+	static ReasoningException unavailable(ModelSpec model, Throwable cause) {
+		return new ReasoningException(ReasoningException.Kind.BACKEND_UNAVAILABLE, null,
+				"model '" + model.name() + "' failed: " + RunContext.describe(cause));
 	}
 
 	static ReasoningException deadlineExceeded(RunContext ctx, int used, int needed) {
