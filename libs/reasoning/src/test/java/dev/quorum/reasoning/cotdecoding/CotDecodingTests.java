@@ -119,4 +119,21 @@ class CotDecodingTests {
 		assertThat(this.cot.select(List.of(unparsed), CotDecodingOptions.DEFAULT)).isNull();
 	}
 
+	@Test
+	void wholePathRuleRanksByTheMarginOfEveryTokenAfterTheFirst() {
+		// the confident answer sits on a shaky path, the shaky answer on a confident one
+		List<GeneratedToken> shakyPath = List.of(new GeneratedToken(0, 1, 1, 0), new GeneratedToken(1, 14, 0.4, 0.3),
+				new GeneratedToken(14, 16, 0.99, 0));
+		List<GeneratedToken> steadyPath = List.of(new GeneratedToken(0, 1, 1, 0), new GeneratedToken(1, 14, 0.99, 0),
+				new GeneratedToken(14, 16, 0.5, 0.3));
+		List<BranchScore> branches = List.of(this.cot.score(0, "The answer is 60.", shakyPath, 0.6),
+				this.cot.score(1, "The answer is 70.", steadyPath, 0.3));
+		assertThat(this.cot.select(branches, new CotDecodingOptions(0, false, MarginRule.ANSWER_SPAN)).branch())
+			.isZero();
+		CotSelection whole = this.cot.select(branches, new CotDecodingOptions(0, false, MarginRule.WHOLE_PATH));
+		assertThat(whole.branch()).isEqualTo(1);
+		// (0.99 + 0.2) / 2
+		assertThat(whole.confidence()).isCloseTo(0.595, within(1e-12));
+	}
+
 }

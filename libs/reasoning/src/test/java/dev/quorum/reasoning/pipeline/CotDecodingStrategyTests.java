@@ -6,6 +6,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import dev.quorum.reasoning.ReasoningException;
 import dev.quorum.reasoning.cotdecoding.GeneratedToken;
 import dev.quorum.reasoning.strategy.Strategy;
 
@@ -70,6 +71,15 @@ class CotDecodingStrategyTests {
 		ReasoningResult r = this.fx.run("q", Fixture.spec("cot-decoding/m"));
 		assertThat(r.answer()).isEqualTo("4");
 		assertThat(r.degraded()).extracting(Degradation::component).containsExactly("cot-decoding");
+	}
+
+	@Test
+	void aFailingBackendIsA503() {
+		this.fx.source("m").fails(new IllegalStateException("reset by peer"));
+		ReasoningException ex = Fixture
+			.failure(this.fx.start(ReasoningRequest.of("q", Fixture.spec("cot-decoding/m"))));
+		assertThat(ex.kind()).isEqualTo(ReasoningException.Kind.BACKEND_UNAVAILABLE);
+		assertThat(ex.getMessage()).contains("reset by peer");
 	}
 
 }
