@@ -2,6 +2,7 @@
 package dev.quorum.gateway.ratelimit;
 
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import dev.quorum.gateway.GatewayProperties;
 import dev.quorum.gateway.GatewayProperties.RateClass;
@@ -15,6 +16,8 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import reactor.core.publisher.Mono;
 
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.core.Ordered;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.http.HttpHeaders;
@@ -44,6 +47,8 @@ public class RateLimitFilter implements WebFilter, Ordered {
 
 	private final MeterRegistry meters;
 
+	private final AtomicBoolean redisDown = new AtomicBoolean();
+
 	RateLimitFilter(GatewayProperties properties, ReactiveStringRedisTemplate redis, MeterRegistry meters) {
 		this.settings = properties.rateLimit();
 		this.buckets = new RedisTokenBucket(redis, this.settings.redisTimeout());
@@ -69,6 +74,9 @@ public class RateLimitFilter implements WebFilter, Ordered {
 		return this.buckets.take(caller.keyId(), rateClass)
 			.onErrorResume((error) -> redisFailed(error, burst))
 			.flatMap((decision) -> {
+				if (decision != UNKNOWN && this.redisDown.compareAndSet(true, false)) {
+					log.info("Rate limit store answers again");
+				}
 				HttpHeaders headers = exchange.getResponse().getHeaders();
 				headers.set("x-ratelimit-limit-requests", Integer.toString(burst));
 				if (decision != UNKNOWN) {
@@ -82,10 +90,25 @@ public class RateLimitFilter implements WebFilter, Ordered {
 			});
 	}
 
+	/**
+	 * Opens the Redis connection once the application is ready, so that the first request
+	 * does not pay for it (and, on a cold JVM, run past the timeout).
+	 */
+	@EventListener(ApplicationReadyEvent.class)
+	void warmUp() {
+		if (this.settings.enabled()) {
+			this.buckets.ping()
+				.subscribe((pong) -> log.info("Rate limit store reachable"),
+						(error) -> log.warn("Rate limit store not reachable at start-up (" + error.getMessage() + ")"));
+		}
+	}
+
 	private Mono<RedisTokenBucket.Decision> redisFailed(Throwable error, int burst) {
 		this.meters.counter("quorum.gateway.ratelimit.redis.errors").increment();
-		log.warn("Rate limit store unavailable (" + error.getClass().getSimpleName() + "); failing "
-				+ (this.settings.failOpen() ? "open" : "closed"));
+		if (this.redisDown.compareAndSet(false, true)) {
+			log.warn("Rate limit store unavailable (" + error.getClass().getSimpleName() + "); failing "
+					+ (this.settings.failOpen() ? "open" : "closed") + " until it answers again");
+		}
 		if (this.settings.failOpen()) {
 			return Mono.just(UNKNOWN);
 		}

@@ -75,6 +75,18 @@ final class RedisTokenBucket {
 	}
 
 	/**
+	 * Checks that Redis answers, opening the connection if needed (off the event loops).
+	 * @return PONG
+	 */
+	Mono<String> ping() {
+		return Mono
+			.usingWhen(Mono.fromSupplier(() -> this.redis.getConnectionFactory().getReactiveConnection()),
+					(connection) -> connection.ping(), (connection) -> connection.closeLater())
+			.subscribeOn(Schedulers.boundedElastic())
+			.timeout(Duration.ofSeconds(5));
+	}
+
+	/**
 	 * Outcome of one step.
 	 *
 	 * @param allowed whether the request may pass
