@@ -169,6 +169,11 @@ def model_fixtures(out, seed, device, log, torch, transformers):
             else:
                 log(f"  quantisation effect vs {model_name}-f32: max|dlogit| {np.abs(logits - f32_logits).max():.4f}, "
                     f"argmax agree {(logits.argmax(-1) == f32_logits.argmax(-1)).mean():.3f}")
+            if t in ("q8_0", "q4_0"):  # what llama.cpp-style Q8_0 activations would cost, for the tolerance note
+                actq = numpy_llama.Llama(metadata, tensors, np.float32, [k for k, v in tensors.items() if v.ndim == 2])
+                aq = actq.forward(tokens)
+                log(f"  numpy float32 with Q8_0-rounded activations: max|dlogit| {np.abs(aq - logits).max():.3f}, "
+                    f"argmax agree {(aq.argmax(-1) == logits.argmax(-1)).mean():.3f}")
             if dnp > 1e-3 or not same_argmax:  # HF computes RoPE angles in float32 even in a float64 model
                 raise RuntimeError(f"{name}: reference cross-check failed")
             note = (f"transformers {transformers.__version__} LlamaForCausalLM, float32, TF32 off, eager attention, on "
