@@ -12,7 +12,9 @@ MINUTES=${2:-4.5}
 HERE=$(cd "$(dirname "$0")" && pwd)
 export PYTHONUNBUFFERED=1
 cd "$HERE"
-declare -A VARIANTS=([base]='{}' [easy]='{"p_two_digit_mul": 0.25}' [hard]='{"p_two_digit_mul": 0.75, "ops_max": 8}')
+# The variants as first run (before "hard" became task.Difficulty's default).
+declare -A VARIANTS=([base]='{"p_two_digit_mul": 0.5, "ops_max": 7}' [easy]='{"p_two_digit_mul": 0.25, "ops_max": 7}' \
+    [hard]='{"p_two_digit_mul": 0.75, "ops_max": 8}')
 pids=()
 for v in base easy hard; do
     mkdir -p "$OUT/$v"

@@ -77,7 +77,7 @@ def _run(model, prompts, max_new, temperature, forced, gen, margins):
 
 
 def generate(model, prompts, max_new=400, temperature=0.0, forced=None, seed=0, margins=False,
-             batch_size=1024):
+             batch_size=2048):
     """-> list of dicts {"ids": generated ids up to and without EOS, "eos": bool,
     "margins": top-1 minus top-2 probability at each generated position (if asked)}."""
     gen = torch.Generator(device=next(model.parameters()).device).manual_seed(seed)

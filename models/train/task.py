@@ -13,6 +13,7 @@ strategies (seq, regroup, split); every step line is checked with Python arithme
 """
 import argparse
 import json
+import os
 import random
 import re
 from dataclasses import dataclass
@@ -34,11 +35,11 @@ class Difficulty:
     """Knobs of the problem distribution (defaults are the shipped models')."""
 
     ops_min: int = 2
-    ops_max: int = 7
+    ops_max: int = 8
     max_value: int = 99_999
     p_add: float = 0.40
     p_sub: float = 0.35  # the rest (0.25) is multiplication
-    p_two_digit_mul: float = 0.5  # share of multipliers in 10..99 (else 2..9)
+    p_two_digit_mul: float = 0.75  # share of multipliers in 10..99 (else 2..9)
     word_share: float = 0.6
 
 
@@ -385,6 +386,7 @@ def main():
     ap.add_argument("--difficulty", default="{}", help="JSON overrides of Difficulty (e.g. ops_min, ops_max)")
     args = ap.parse_args()
     d = Difficulty(**json.loads(args.difficulty))
+    os.makedirs(args.out_dir, exist_ok=True)
     ev = heldout(EVAL_SEED_BASE, args.n_eval, d)
     dev = heldout(DEV_SEED_BASE, args.n_dev, d, exclude={r["question"] for r in ev})
     for r in dev:

@@ -23,7 +23,7 @@ import task
 from data import Stream
 from model import DEVICE, VOCAB, Config, Llama
 
-ARCHS = {"a": Config(6, 384, 6, 2, 1024), "b": Config(8, 320, 5, 1, 864), "smoke": Config(2, 64, 2, 1, 128)}
+ARCHS = {"a": Config(6, 384, 6, 2, 1024), "b": Config(8, 256, 4, 1, 768), "smoke": Config(2, 64, 2, 1, 128)}
 
 
 def parse_mix(text):
