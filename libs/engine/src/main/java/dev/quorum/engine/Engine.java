@@ -16,12 +16,12 @@ import dev.quorum.engine.tensor.MatMul;
  * <p>
  * <b>Threading.</b> The engine owns one engine thread ({@code quorum-engine}) that runs
  * the step loop (schedule, forward, postprocess) and a compute pool of
- * {@code config.threads() - 1} further threads that the engine thread fans matrix products
- * and attention out to. {@link #submit}, {@link #prefill}, {@link #metrics},
- * {@link #cachedPrefixTokens} and {@link GenerationHandle#cancel()} may be called from any
- * thread and never block on inference. {@link TokenListener}s are called on the engine
- * thread and must not block. {@link #close()} stops both and ends unfinished requests as
- * cancelled.
+ * {@code config.threads() - 1} further threads that the engine thread fans matrix
+ * products and attention out to. {@link #submit}, {@link #prefill}, {@link #metrics},
+ * {@link #cachedPrefixTokens} and {@link GenerationHandle#cancel()} may be called from
+ * any thread and never block on inference. {@link TokenListener}s are called on the
+ * engine thread and must not block. {@link #close()} stops both and ends unfinished
+ * requests as cancelled.
  */
 public final class Engine implements AutoCloseable {
 
@@ -42,8 +42,8 @@ public final class Engine implements AutoCloseable {
 		long perBlock = KvCache.bytesPerBlock(c.layers(), c.kvDim(), config.blockSize());
 		long blocks = config.kvCacheBytes() / perBlock;
 		if (blocks < 1) {
-			throw new IllegalArgumentException("a KV cache of " + config.kvCacheBytes() + " bytes holds no block of "
-					+ perBlock + " bytes");
+			throw new IllegalArgumentException(
+					"a KV cache of " + config.kvCacheBytes() + " bytes holds no block of " + perBlock + " bytes");
 		}
 		if (blocks * config.blockSize() > Integer.MAX_VALUE / Math.max(1, c.kvDim())) {
 			blocks = Integer.MAX_VALUE / Math.max(1, c.kvDim()) / config.blockSize();
@@ -120,7 +120,9 @@ public final class Engine implements AutoCloseable {
 		return this.loop.metrics();
 	}
 
-	/** Stops the engine thread and the compute pool; unfinished requests are cancelled. */
+	/**
+	 * Stops the engine thread and the compute pool; unfinished requests are cancelled.
+	 */
 	@Override
 	public void close() {
 		this.loop.close();

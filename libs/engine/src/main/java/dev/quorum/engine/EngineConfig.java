@@ -7,7 +7,8 @@ package dev.quorum.engine;
  * @param threads compute threads including the engine thread
  * @param kvCacheBytes memory for the KV cache; divided into blocks
  * @param blockSize tokens per KV block (the platform's chunk size, 32)
- * @param maxBatchTokens most tokens in one forward step (decode tokens plus prefill chunks)
+ * @param maxBatchTokens most tokens in one forward step (decode tokens plus prefill
+ * chunks)
  * @param maxSequences most sequences running at once
  * @param prefixCaching whether computed full blocks are reused by later requests
  */
@@ -25,15 +26,15 @@ public record EngineConfig(int threads, long kvCacheBytes, int blockSize, int ma
 	 */
 	public EngineConfig {
 		if (threads < 1 || blockSize < 1 || maxBatchTokens < 1 || maxSequences < 1 || kvCacheBytes < 1) {
-			throw new IllegalArgumentException("engine settings must be positive: " + threads + " threads, "
-					+ kvCacheBytes + " KV bytes, block " + blockSize + ", " + maxBatchTokens + " tokens per step, "
-					+ maxSequences + " sequences");
+			throw new IllegalArgumentException(
+					"engine settings must be positive: " + threads + " threads, " + kvCacheBytes + " KV bytes, block "
+							+ blockSize + ", " + maxBatchTokens + " tokens per step, " + maxSequences + " sequences");
 		}
 	}
 
 	/**
-	 * Defaults: all cores, 256 MiB of KV, blocks of 32, 512 tokens per step, 64 sequences,
-	 * prefix caching on.
+	 * Defaults: all cores, 256 MiB of KV, blocks of 32, 512 tokens per step, 64
+	 * sequences, prefix caching on.
 	 * @return the defaults
 	 */
 	public static EngineConfig defaults() {
@@ -96,8 +97,8 @@ public record EngineConfig(int threads, long kvCacheBytes, int blockSize, int ma
 	 * @return the config
 	 */
 	public EngineConfig withPrefixCaching(boolean on) {
-		return new EngineConfig(this.threads, this.kvCacheBytes, this.blockSize, this.maxBatchTokens,
-				this.maxSequences, on);
+		return new EngineConfig(this.threads, this.kvCacheBytes, this.blockSize, this.maxBatchTokens, this.maxSequences,
+				on);
 	}
 
 }

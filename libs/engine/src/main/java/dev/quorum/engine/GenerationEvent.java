@@ -16,8 +16,8 @@ public sealed interface GenerationEvent {
 	 * @param choice the choice index (0 to n-1)
 	 * @param tokenId the token
 	 * @param text the text this token completes, from the streaming decoder, minus text
-	 * held back because it may start a stop string (often empty for a byte of a multi-byte
-	 * character)
+	 * held back because it may start a stop string (often empty for a byte of a
+	 * multi-byte character)
 	 * @param logprobs log-probabilities when requested, else null
 	 */
 	record Token(int choice, int tokenId, String text, TokenLogprobs logprobs) implements GenerationEvent {
@@ -54,7 +54,8 @@ public sealed interface GenerationEvent {
 	 * Token counts of a request.
 	 *
 	 * @param promptTokens prompt length
-	 * @param cachedPromptTokens prompt tokens whose KV was reused or imported, not computed
+	 * @param cachedPromptTokens prompt tokens whose KV was reused or imported, not
+	 * computed
 	 * @param completionTokens tokens generated over all choices
 	 */
 	record Usage(int promptTokens, int cachedPromptTokens, int completionTokens) {

@@ -22,7 +22,8 @@ public interface GenerationHandle {
 	void cancel();
 
 	/**
-	 * Completes with the last event. Do not wait on it from a listener (the engine thread).
+	 * Completes with the last event. Do not wait on it from a listener (the engine
+	 * thread).
 	 * @return the completion
 	 */
 	CompletableFuture<GenerationEvent.Completed> completion();

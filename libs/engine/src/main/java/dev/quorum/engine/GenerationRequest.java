@@ -10,7 +10,8 @@ import dev.quorum.engine.sample.SamplingParams;
  * @param prompt prompt token ids (at least one, shorter than the context length)
  * @param sampling sampling parameters and stop conditions
  * @param n number of choices; they share one prefill (forked KV blocks)
- * @param branching CoT-decoding first-token branching instead of {@code n} samples, or null
+ * @param branching CoT-decoding first-token branching instead of {@code n} samples, or
+ * null
  * @param importedPrefix KV of a leading run of whole blocks of the prompt, computed
  * elsewhere (for example pulled from Redis), or null
  */

@@ -32,8 +32,8 @@ public final class LoadedModel implements AutoCloseable {
 	private LoadedModel(GgufFile gguf) {
 		this.gguf = gguf;
 		this.config = ModelLoader.config(gguf);
-		this.tokenizer = gguf.metadata().containsKey("tokenizer.ggml.model")
-				? Tokenizer.fromMetadata(gguf.metadata()) : null;
+		this.tokenizer = gguf.metadata().containsKey("tokenizer.ggml.model") ? Tokenizer.fromMetadata(gguf.metadata())
+				: null;
 		ChatTemplate template = null;
 		try {
 			template = ChatTemplates.detect(gguf.metadata());

@@ -7,12 +7,13 @@ import java.util.Map;
 
 /**
  * Hands out KV blocks to sequences, nano-vllm style: reference counts so forks share
- * blocks (copy-on-write when a shared partial block is written), and prefix caching: once a
- * full block's KV is computed it is registered under the chained hash of its tokens, and
- * a later sequence with the same prefix reuses it instead of recomputing. Freed blocks keep
- * their registration until they are handed out again (oldest freed first), so a finished
- * request's prefix stays reusable while memory allows. Hits are verified against the
- * stored token ids and the parent hash, so a hash collision cannot return wrong KV.
+ * blocks (copy-on-write when a shared partial block is written), and prefix caching: once
+ * a full block's KV is computed it is registered under the chained hash of its tokens,
+ * and a later sequence with the same prefix reuses it instead of recomputing. Freed
+ * blocks keep their registration until they are handed out again (oldest freed first), so
+ * a finished request's prefix stays reusable while memory allows. Hits are verified
+ * against the stored token ids and the parent hash, so a hash collision cannot return
+ * wrong KV.
  * <p>
  * Confined to the engine thread, except the counters, which any thread may read.
  */
@@ -32,7 +33,8 @@ public final class BlockManager {
 
 	private final long[] hash; // (numBlocks) registered hash or NO_HASH
 
-	private final long[] parentHash; // (numBlocks) hash of the previous block of a registered block
+	private final long[] parentHash; // (numBlocks) hash of the previous block of a
+										// registered block
 
 	private final int[][] blockTokens; // (numBlocks) token ids of a registered block
 
@@ -111,7 +113,8 @@ public final class BlockManager {
 	}
 
 	/**
-	 * How many leading tokens of a sequence are held, as full blocks, in the prefix cache.
+	 * How many leading tokens of a sequence are held, as full blocks, in the prefix
+	 * cache.
 	 * @param ids the tokens
 	 * @param length how many of them to consider
 	 * @return a multiple of the block size
@@ -131,9 +134,9 @@ public final class BlockManager {
 	}
 
 	/**
-	 * Gives an empty table blocks for tokens {@code [0, length)}: leading full blocks come
-	 * from the prefix cache or from {@code imported} where possible, the rest are fresh.
-	 * Nothing is allocated when the free blocks do not suffice.
+	 * Gives an empty table blocks for tokens {@code [0, length)}: leading full blocks
+	 * come from the prefix cache or from {@code imported} where possible, the rest are
+	 * fresh. Nothing is allocated when the free blocks do not suffice.
 	 * @param table an empty table
 	 * @param ids the tokens
 	 * @param length tokens to hold
@@ -153,7 +156,8 @@ public final class BlockManager {
 				throw new IllegalArgumentException("imported KV must start at token 0 and match the sequence's tokens");
 			}
 		}
-		// dry run: count reusable blocks, and the free-list entries that hits on freed blocks take
+		// dry run: count reusable blocks, and the free-list entries that hits on freed
+		// blocks take
 		long h = BlockTable.NO_HASH;
 		int reused = 0;
 		int hits = 0;
@@ -323,8 +327,8 @@ public final class BlockManager {
 			return NONE;
 		}
 		int[] stored = this.blockTokens[b];
-		if (this.parentHash[b] != parent
-				|| !Arrays.equals(stored, 0, this.blockSize, ids, index * this.blockSize, (index + 1) * this.blockSize)) {
+		if (this.parentHash[b] != parent || !Arrays.equals(stored, 0, this.blockSize, ids, index * this.blockSize,
+				(index + 1) * this.blockSize)) {
 			return NONE;
 		}
 		return b;

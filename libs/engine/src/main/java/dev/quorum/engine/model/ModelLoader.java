@@ -100,6 +100,7 @@ public final class ModelLoader {
 	 */
 	public static LlamaModel load(GgufFile gguf, MatMul matMul) {
 		ModelConfig c = config(gguf);
+		FloatTensor embedding = matrix(gguf, "token_embd.weight", c.vocabSize(), c.dim());
 		List<LayerWeights> layers = new ArrayList<>(c.layers());
 		for (int i = 0; i < c.layers(); i++) {
 			String p = "blk." + i + ".";
@@ -118,7 +119,6 @@ public final class ModelLoader {
 					matrix(gguf, p + "ffn_up.weight", c.ffnDim(), c.dim()),
 					matrix(gguf, p + "ffn_down.weight", c.dim(), c.ffnDim())));
 		}
-		FloatTensor embedding = matrix(gguf, "token_embd.weight", c.vocabSize(), c.dim());
 		FloatTensor output = c.tiedOutput() ? embedding : matrix(gguf, "output.weight", c.vocabSize(), c.dim());
 		float[] freqs = gguf.tensor("rope_freqs.weight").isPresent()
 				? vector(gguf, "rope_freqs.weight", c.ropeDim() / 2) : null;

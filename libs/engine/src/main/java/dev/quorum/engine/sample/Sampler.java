@@ -7,8 +7,8 @@ import java.util.List;
 /**
  * Picks the next token from a row of logits: greedy, or temperature then top-k, top-p and
  * min-p, then a draw from the sequence's own {@link Rng}. The outcome depends only on the
- * logits and that generator, never on other sequences. One instance per engine thread
- * (it keeps scratch arrays).
+ * logits and that generator, never on other sequences. One instance per engine thread (it
+ * keeps scratch arrays).
  */
 public final class Sampler {
 
@@ -127,7 +127,9 @@ public final class Sampler {
 		}
 	}
 
-	/** How many of the sorted candidates it takes to reach top-p of the mass (at least 1). */
+	/**
+	 * How many of the sorted candidates it takes to reach top-p of the mass (at least 1).
+	 */
 	private int nucleusCount(int[] sorted, int n, double sum, float topP) {
 		double acc = 0;
 		for (int j = 0; j < n; j++) {

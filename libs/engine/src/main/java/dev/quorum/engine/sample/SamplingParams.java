@@ -11,11 +11,12 @@ import java.util.Set;
  *
  * @param temperature 0 for greedy, otherwise logits are divided by it
  * @param topK keep the k most likely tokens (0 = all)
- * @param topP keep the smallest set of most likely tokens whose probability reaches p (1 =
- * all)
- * @param minP drop tokens less likely than {@code minP} times the most likely one (0 = none)
- * @param seed seed of the choice's random numbers; null draws one. With {@code n} choices,
- * choice {@code i} uses {@code seed + i}, so a choice can be reproduced alone
+ * @param topP keep the smallest set of most likely tokens whose probability reaches p (1
+ * = all)
+ * @param minP drop tokens less likely than {@code minP} times the most likely one (0 =
+ * none)
+ * @param seed seed of the choice's random numbers; null draws one. With {@code n}
+ * choices, choice {@code i} uses {@code seed + i}, so a choice can be reproduced alone
  * @param maxTokens most tokens to generate per choice
  * @param stopTokenIds token ids that end a choice (not emitted); the tokenizer's end
  * tokens are added unless {@code ignoreEos}
@@ -61,7 +62,8 @@ public record SamplingParams(float temperature, int topK, float topP, float minP
 			throw new IllegalArgumentException("max_tokens must be >= 1, got " + maxTokens);
 		}
 		if (topLogprobs < 0 || topLogprobs > MAX_TOP_LOGPROBS) {
-			throw new IllegalArgumentException("top_logprobs must be in [0, " + MAX_TOP_LOGPROBS + "], got " + topLogprobs);
+			throw new IllegalArgumentException(
+					"top_logprobs must be in [0, " + MAX_TOP_LOGPROBS + "], got " + topLogprobs);
 		}
 		stopTokenIds = Set.copyOf(stopTokenIds);
 		stopStrings = List.copyOf(stopStrings);

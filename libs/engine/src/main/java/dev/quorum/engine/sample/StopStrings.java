@@ -74,7 +74,10 @@ public final class StopStrings {
 		return this.matched;
 	}
 
-	/** Length of the longest suffix of the held text that is a proper prefix of a stop string. */
+	/**
+	 * Length of the longest suffix of the held text that is a proper prefix of a stop
+	 * string.
+	 */
 	private int longestPrefixSuffix() {
 		int best = 0;
 		String text = this.held.toString();

@@ -3,8 +3,8 @@ package dev.quorum.engine.sample;
 
 /**
  * Log-probabilities of a generated token and of the most likely alternatives, from the
- * log-softmax of the model's unmodified logits (before temperature or filters), as
- * OpenAI reports them.
+ * log-softmax of the model's unmodified logits (before temperature or filters), as OpenAI
+ * reports them.
  *
  * @param token the chosen token
  * @param logprob its log-probability

@@ -28,7 +28,8 @@ final class TopTokens {
 		if (k == n) {
 			return sortAll(v, off, n);
 		}
-		int[] heap = new int[k]; // min-heap by (value, -index): the root is the weakest kept
+		int[] heap = new int[k]; // min-heap by (value, -index): the root is the weakest
+									// kept
 		int size = 0;
 		for (int i = 0; i < n; i++) {
 			if (size < k) {

@@ -86,8 +86,8 @@ public final class EngineLoop implements Runnable {
 	 * @param maxBatchTokens tokens per step
 	 * @param maxSequences running sequences
 	 */
-	public EngineLoop(LlamaModel model, Tokenizer tokenizer, KvCache cache, boolean prefixCaching,
-			int maxBatchTokens, int maxSequences) {
+	public EngineLoop(LlamaModel model, Tokenizer tokenizer, KvCache cache, boolean prefixCaching, int maxBatchTokens,
+			int maxSequences) {
 		this.model = model;
 		this.tokenizer = tokenizer;
 		this.contextLength = model.config().contextLength();
@@ -118,15 +118,15 @@ public final class EngineLoop implements Runnable {
 	 * @param request the request
 	 * @param listener receives the events on the engine thread
 	 * @return the handle
-	 * @throws IllegalArgumentException for token ids outside the vocabulary, a prompt that
-	 * does not fit the context, or imported KV of the wrong shape
+	 * @throws IllegalArgumentException for token ids outside the vocabulary, a prompt
+	 * that does not fit the context, or imported KV of the wrong shape
 	 */
 	public GenerationHandle submit(GenerationRequest request, TokenListener listener) {
 		int[] prompt = request.prompt();
 		checkTokens(prompt);
 		if (prompt.length >= this.contextLength) {
-			throw new IllegalArgumentException("the prompt has " + prompt.length
-					+ " tokens; the model's context holds " + this.contextLength + " including the reply");
+			throw new IllegalArgumentException("the prompt has " + prompt.length + " tokens; the model's context holds "
+					+ this.contextLength + " including the reply");
 		}
 		checkImport(request.importedPrefix(), prompt);
 		Request r = Request.generate(nextId(), request, listener, this::wake);
@@ -159,8 +159,8 @@ public final class EngineLoop implements Runnable {
 	}
 
 	/**
-	 * Leading tokens whose whole blocks are in the local prefix cache right now (advisory:
-	 * blocks may be evicted before a request uses them).
+	 * Leading tokens whose whole blocks are in the local prefix cache right now
+	 * (advisory: blocks may be evicted before a request uses them).
 	 * @param tokens the tokens
 	 * @return a multiple of the block size
 	 */
@@ -171,7 +171,8 @@ public final class EngineLoop implements Runnable {
 	private void checkTokens(int[] tokens) {
 		for (int t : tokens) {
 			if (t < 0 || t >= this.vocab) {
-				throw new IllegalArgumentException("token id " + t + " is outside the vocabulary [0, " + this.vocab + ")");
+				throw new IllegalArgumentException(
+						"token id " + t + " is outside the vocabulary [0, " + this.vocab + ")");
 			}
 		}
 	}
@@ -182,8 +183,9 @@ public final class EngineLoop implements Runnable {
 		}
 		int bs = this.cache.blockSize();
 		if (kv.start() != 0 || kv.length() % bs != 0 || kv.length() > tokens.length) {
-			throw new IllegalArgumentException("imported KV must cover whole blocks of " + bs
-					+ " tokens from the start of the sequence, got [" + kv.start() + ", " + (kv.start() + kv.length()) + ")");
+			throw new IllegalArgumentException(
+					"imported KV must cover whole blocks of " + bs + " tokens from the start of the sequence, got ["
+							+ kv.start() + ", " + (kv.start() + kv.length()) + ")");
 		}
 		if (kv.layers() != this.cache.layers() || kv.kvDim() != this.cache.kvDim()) {
 			throw new IllegalArgumentException("imported KV has " + kv.layers() + " layers x " + kv.kvDim()

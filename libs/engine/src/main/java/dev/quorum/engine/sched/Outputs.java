@@ -72,7 +72,9 @@ final class Outputs {
 		}
 	}
 
-	/** First sampling after the prompt: make the choices and give each its first token. */
+	/**
+	 * First sampling after the prompt: make the choices and give each its first token.
+	 */
 	private void fork(Sequence prompt, float[] logits) {
 		Request r = prompt.request;
 		r.firstTokenAt = System.nanoTime();
@@ -226,7 +228,9 @@ final class Outputs {
 		r.prefillResult.complete(result);
 	}
 
-	/** Delivers an event; a listener that throws gets its request cancelled with an error. */
+	/**
+	 * Delivers an event; a listener that throws gets its request cancelled with an error.
+	 */
 	private static void emit(Request r, GenerationEvent event) {
 		try {
 			r.listener.onEvent(event);

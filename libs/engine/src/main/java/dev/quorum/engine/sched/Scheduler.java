@@ -11,10 +11,10 @@ import dev.quorum.engine.model.ForwardBatch;
 
 /**
  * Plans each forward step, vLLM-style: first every running sequence gets its next tokens
- * (one decode token, or the next prefill chunk) within a per-step token budget, preempting
- * the most recently admitted sequences (free and recompute later) when KV blocks run out;
- * then waiting sequences are admitted, first come first served, while the budget, the
- * sequence limit and the free blocks allow. Confined to the engine thread.
+ * (one decode token, or the next prefill chunk) within a per-step token budget,
+ * preempting the most recently admitted sequences (free and recompute later) when KV
+ * blocks run out; then waiting sequences are admitted, first come first served, while the
+ * budget, the sequence limit and the free blocks allow. Confined to the engine thread.
  */
 final class Scheduler {
 

@@ -64,7 +64,10 @@ final class Sequence {
 		this.tokens[this.length++] = token;
 	}
 
-	/** A choice that shares this sequence's tokens so far (the blocks are forked by the caller). */
+	/**
+	 * A choice that shares this sequence's tokens so far (the blocks are forked by the
+	 * caller).
+	 */
 	Sequence child(int childChoice) {
 		Sequence s = new Sequence(this.request, childChoice, Arrays.copyOf(this.tokens, this.tokens.length),
 				this.length, this.promptLength);

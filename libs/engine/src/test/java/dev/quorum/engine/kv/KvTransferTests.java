@@ -1,0 +1,107 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.quorum.engine.kv;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import dev.quorum.engine.Collector;
+import dev.quorum.engine.Engine;
+import dev.quorum.engine.EngineConfig;
+import dev.quorum.engine.GenerationEvent;
+import dev.quorum.engine.GenerationRequest;
+import dev.quorum.engine.LoadedModel;
+import dev.quorum.engine.PrefillRequest;
+import dev.quorum.engine.PrefillResult;
+import dev.quorum.engine.TestModels;
+import dev.quorum.engine.sample.SamplingParams;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The prefill/decode hand-off: one engine computes and exports the KV of a prompt's whole
+ * blocks, another imports it and only computes the tail, with identical results.
+ */
+class KvTransferTests {
+
+	@TempDir
+	Path dir;
+
+	@Test
+	void importedKvGivesTheSameLogitsAsComputedKv() throws Exception {
+		try (LoadedModel model = LoadedModel
+			.load(TestModels.write(this.dir.resolve("m.gguf"), TestModels.Spec.small()))) {
+			int[] prompt = model.tokenizer()
+				.orElseThrow()
+				.encode("Q: Ann has 14 marbles, loses 5 and finds 8. How many now?\n", true, false);
+			SamplingParams params = SamplingParams.greedy(16)
+				.withStops(Set.of(), List.of(), true)
+				.withLogprobs(true, 5);
+			EngineConfig config = EngineConfig.defaults().withThreads(2).withKvCacheBytes(2 << 20).withBlockSize(8);
+			int whole = prompt.length / 8 * 8;
+			PrefillResult prefill;
+			Collector computed;
+			try (Engine prefillEngine = Engine.start(model, config)) {
+				prefill = prefillEngine.prefill(PrefillRequest.of(prompt)).get();
+				assertThat(prefill.kv().length()).isEqualTo(whole);
+				assertThat(prefill.kv().layers()).isEqualTo(model.config().layers());
+				assertThat(prefill.kv().kvDim()).isEqualTo(model.config().kvDim());
+				assertThat(prefill.computedTokens()).isEqualTo(whole);
+				assertThat(prefillEngine.metrics().usedBlocks()).isZero();
+				// a second prefill reuses the cached blocks and exports only what is
+				// asked
+				PrefillResult again = prefillEngine.prefill(new PrefillRequest(prompt, null, 16)).get();
+				assertThat(again.reusedTokens()).isEqualTo(whole);
+				assertThat(again.computedTokens()).isZero();
+				assertThat(again.kv().start()).isEqualTo(16);
+				assertThat(again.kv().keys()[1]).containsExactly(prefill.kv().slice(16, whole).keys()[1]);
+			}
+			try (Engine local = Engine.start(model, config.withPrefixCaching(false))) {
+				computed = new Collector().submit(local, GenerationRequest.of(prompt, params)).await();
+			}
+			// a fresh engine that never saw the prompt: import the blocks, decode the
+			// tail
+			try (Engine decode = Engine.start(model, config.withPrefixCaching(false))) {
+				KvSlice kv = KvSlice.concat(List.of(prefill.kv().slice(0, 8), prefill.kv().slice(8, whole)));
+				Collector imported = new Collector()
+					.submit(decode, GenerationRequest.of(prompt, params).withImportedPrefix(kv))
+					.await();
+				assertThat(imported.completed().usage().cachedPromptTokens()).isEqualTo(whole);
+				assertThat(imported.tokens(0)).containsExactly(computed.tokens(0));
+				List<GenerationEvent.Token> a = computed.tokenEvents(0);
+				List<GenerationEvent.Token> b = imported.tokenEvents(0);
+				for (int i = 0; i < a.size(); i++) {
+					assertThat(b.get(i).logprobs().logprob()).isEqualTo(a.get(i).logprobs().logprob());
+					assertThat(b.get(i).logprobs().topLogprobs()).containsExactly(a.get(i).logprobs().topLogprobs());
+				}
+				assertThat(decode.metrics().usedBlocks()).isZero();
+				int[] other = prompt.clone();
+				other[1]++;
+				assertThatThrownBy(
+						() -> decode.submit(GenerationRequest.of(other, params).withImportedPrefix(kv), (e) -> {
+						}))
+					.isInstanceOf(IllegalArgumentException.class)
+					.hasMessageContaining("other tokens");
+			}
+		}
+	}
+
+	@Test
+	void prefillShorterThanABlockExportsNothing() throws Exception {
+		try (LoadedModel model = LoadedModel
+			.load(TestModels.write(this.dir.resolve("m.gguf"), TestModels.Spec.small()));
+				Engine engine = Engine.start(model,
+						EngineConfig.defaults().withThreads(1).withKvCacheBytes(1 << 20).withBlockSize(32))) {
+			List<Integer> seen = new ArrayList<>();
+			PrefillResult r = engine.prefill(PrefillRequest.of(new int[] { 256, 1, 2 })).get();
+			seen.add(r.kv().length());
+			assertThat(seen).containsExactly(0);
+			assertThat(engine.metrics().usedBlocks()).isZero();
+		}
+	}
+
+}
