@@ -8,7 +8,7 @@ import dev.quorum.gateway.GatewayProperties;
 import dev.quorum.gateway.GatewayProperties.ApiKey;
 import dev.quorum.gateway.GatewayProperties.AuthMode;
 import dev.quorum.openai.ErrorType;
-import dev.quorum.web.error.ApiException;
+import dev.quorum.openai.ApiException;
 import dev.quorum.web.request.AccessLogWebFilter;
 import dev.quorum.web.request.RequestIdWebFilter;
 import io.micrometer.core.instrument.MeterRegistry;

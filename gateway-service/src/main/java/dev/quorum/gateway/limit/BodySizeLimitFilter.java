@@ -3,7 +3,7 @@ package dev.quorum.gateway.limit;
 
 import dev.quorum.gateway.GatewayProperties;
 import dev.quorum.openai.ErrorType;
-import dev.quorum.web.error.ApiException;
+import dev.quorum.openai.ApiException;
 import dev.quorum.web.request.RequestIdWebFilter;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;

@@ -10,7 +10,7 @@ import dev.quorum.gateway.GatewayProperties.RateLimit;
 import dev.quorum.gateway.auth.ApiKeyAuthFilter;
 import dev.quorum.gateway.auth.Caller;
 import dev.quorum.openai.ErrorType;
-import dev.quorum.web.error.ApiException;
+import dev.quorum.openai.ApiException;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;

@@ -3,6 +3,7 @@ package dev.quorum.web.error;
 
 import java.util.concurrent.TimeoutException;
 
+import dev.quorum.openai.ApiException;
 import dev.quorum.openai.ErrorResponse;
 import dev.quorum.openai.ErrorType;
 import dev.quorum.web.request.RequestId;

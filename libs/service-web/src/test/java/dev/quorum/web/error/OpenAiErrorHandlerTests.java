@@ -4,6 +4,7 @@ package dev.quorum.web.error;
 import java.time.Duration;
 import java.util.Map;
 
+import dev.quorum.openai.ApiException;
 import dev.quorum.openai.ErrorType;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;

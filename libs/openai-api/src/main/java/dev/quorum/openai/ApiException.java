@@ -1,14 +1,12 @@
 // SPDX-License-Identifier: Apache-2.0
-package dev.quorum.web.error;
+package dev.quorum.openai;
 
 import java.time.Duration;
 
-import dev.quorum.openai.ErrorType;
-
 /**
  * An error the client should see as it is: status, OpenAI error type, message, and the
- * request field at fault. Thrown (or signalled) anywhere in a service;
- * {@link OpenAiErrorHandler} writes it.
+ * request field at fault. Thrown (or signalled) anywhere in a service; the services'
+ * error handler writes it.
  */
 public class ApiException extends RuntimeException {
 
