@@ -11,17 +11,24 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import dev.quorum.engine.chat.ChatMessage;
+import dev.quorum.engine.chat.ChatTemplate;
+import dev.quorum.engine.chat.ChatTemplates;
 import dev.quorum.engine.gguf.GgufFile;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Our tokenizers against the reference libraries: for every {@code tokenizer-NAME.gguf}
  * in the fixtures, the ids in {@code NAME.cases.json} were produced by HF
  * {@code tokenizers} or {@code sentencepiece} on the GPU machine. Ids must be identical,
- * and decoding them must give the text back.
+ * and decoding them must give the text back. The shipped vocabulary and chat template
+ * must give the token ids of the reference logits fixture.
  */
 class FixtureTokenizerTests {
 
@@ -38,6 +45,28 @@ class FixtureTokenizerTests {
 		}
 		Assumptions.assumeFalse(files.isEmpty(), "no tokenizer-*.gguf fixtures yet");
 		return files.stream().map((file) -> DynamicTest.dynamicTest(file.getFileName().toString(), () -> check(file)));
+	}
+
+	@Test
+	void shippedVocabularyAndTemplateGiveTheReferencePrompt() throws IOException, URISyntaxException {
+		URL url = FixtureTokenizerTests.class.getResource("/fixtures/llama-tied-f32.gguf");
+		Assumptions.assumeTrue(url != null, "no llama-tied-f32.gguf fixture");
+		Path file = Path.of(url.toURI());
+		Map<String, Object> metadata;
+		try (GgufFile gguf = GgufFile.open(file)) {
+			metadata = gguf.metadata();
+		}
+		Tokenizer tokenizer = Tokenizer.fromMetadata(metadata);
+		ChatTemplate template = ChatTemplates.detect(metadata);
+		String prompt = template.render(
+				List.of(new ChatMessage("system", "ignored"), new ChatMessage("user",
+						"Tom has 427 shells. He gives away 188. Caf\u00e9? \u65e5\u672c\nLet's think step by step.")),
+				true);
+		Map<?, ?> reference = (Map<?, ?>) Json.parse(Files.readString(file.resolveSibling("llama-tied-f32.ref.json")));
+		assertThat(template.name()).isEqualTo("quorum-qa");
+		assertThat(tokenizer.vocabSize()).isEqualTo(259);
+		assertThat(tokenizer.encode(prompt, true, true)).containsExactly(ints(reference.get("tokens")));
+		assertThat(tokenizer.stopTokenIds()).containsExactly(tokenizer.eosId());
 	}
 
 	private static void check(Path file) throws IOException {
