@@ -134,13 +134,14 @@ public record CreateChatCompletionRequest(@JsonProperty("model") String model,
 	/**
 	 * This request streamed or not.
 	 * @param stream true for SSE; false writes no {@code stream} field at all
-	 * @param includeUsage with {@code stream}, whether to ask for the usage chunk
+	 * @param includeUsage with {@code stream}, whether to ask for the usage chunk (false
+	 * writes no {@code stream_options})
 	 * @return the copy
 	 */
 	public CreateChatCompletionRequest withStream(boolean stream, boolean includeUsage) {
 		return new CreateChatCompletionRequest(this.model, this.messages, this.maxTokens, this.maxCompletionTokens,
 				this.temperature, this.topP, this.n, stream ? Boolean.TRUE : null,
-				stream ? ChatCompletionStreamOptions.of(includeUsage) : null, this.stop, this.seed, this.logprobs,
+				(stream && includeUsage) ? ChatCompletionStreamOptions.of(true) : null, this.stop, this.seed, this.logprobs,
 				this.topLogprobs, this.topK, this.minP, this.quorum);
 	}
 

@@ -102,12 +102,13 @@ public record CreateCompletionRequest(@JsonProperty("model") String model,
 	/**
 	 * This request streamed or not.
 	 * @param stream true for SSE; false writes no {@code stream} field at all
-	 * @param includeUsage with {@code stream}, whether to ask for the usage chunk
+	 * @param includeUsage with {@code stream}, whether to ask for the usage chunk (false
+	 * writes no {@code stream_options})
 	 * @return the copy
 	 */
 	public CreateCompletionRequest withStream(boolean stream, boolean includeUsage) {
 		return new CreateCompletionRequest(this.model, this.prompt, this.maxTokens, this.temperature, this.topP,
-				this.n, stream ? Boolean.TRUE : null, stream ? ChatCompletionStreamOptions.of(includeUsage) : null,
+				this.n, stream ? Boolean.TRUE : null, (stream && includeUsage) ? ChatCompletionStreamOptions.of(true) : null,
 				this.stop, this.seed, this.logprobs, this.topK, this.minP);
 	}
 
