@@ -166,7 +166,7 @@ final class Fields {
 	}
 
 	static ApiException rangeError(String param, long min, long max, JsonNode value) {
-		String range = (max == Long.MAX_VALUE) ? "at least " + min : "between " + min + " and " + max;
+		String range = (max >= Integer.MAX_VALUE) ? "at least " + min : "between " + min + " and " + max;
 		return ApiException.invalidRequest(param,
 				"Invalid '" + param + "': expected a value " + range + ", but got " + value + " instead.");
 	}
