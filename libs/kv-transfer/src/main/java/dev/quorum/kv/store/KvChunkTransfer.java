@@ -62,7 +62,8 @@ public final class KvChunkTransfer {
 	 * Encodes a chunk (on the subscribing thread) and stores it under its key.
 	 * @param ref the chunk's key and token ids
 	 * @param chunk its KV
-	 * @return whether it was stored (see {@link KvChunkStore#store})
+	 * @return whether it was stored (see {@link KvChunkStore#store}); an
+	 * {@link IllegalArgumentException} signal when Q8 meets a non-finite value
 	 * @throws IllegalArgumentException when the chunk's tokens or shape are not the ref's
 	 * and the model's
 	 */
