@@ -53,36 +53,17 @@ public final class BF16Tensor extends FloatTensor {
 			super.dotRows(x, x0, out, o, r0, r1);
 			return;
 		}
+		// one row at a time: a single sequential stream per thread (see Q8_0Tensor)
 		long rowBytes = 2L * k;
 		MemorySegment w = this.data;
-		int r = r0;
-		for (; r + 4 <= r1; r += 4) {
-			long b0 = r * rowBytes;
-			long b1 = b0 + rowBytes;
-			long b2 = b1 + rowBytes;
-			long b3 = b2 + rowBytes;
-			FloatVector a0 = FloatVector.zero(F), a1 = a0, a2 = a0, a3 = a0;
+		for (int r = r0; r < r1; r++) {
+			long base = r * rowBytes;
+			FloatVector acc = FloatVector.zero(F);
 			for (int i = 0; i < k; i += L) {
-				FloatVector t = FloatVector.fromArray(F, x, x0 + i);
-				long bo = 2L * i;
-				a0 = Half.bf16(ShortVector.fromMemorySegment(Half.S, w, b0 + bo, LE)).fma(t, a0);
-				a1 = Half.bf16(ShortVector.fromMemorySegment(Half.S, w, b1 + bo, LE)).fma(t, a1);
-				a2 = Half.bf16(ShortVector.fromMemorySegment(Half.S, w, b2 + bo, LE)).fma(t, a2);
-				a3 = Half.bf16(ShortVector.fromMemorySegment(Half.S, w, b3 + bo, LE)).fma(t, a3);
+				acc = Half.bf16(ShortVector.fromMemorySegment(Half.S, w, base + 2L * i, LE))
+					.fma(FloatVector.fromArray(F, x, x0 + i), acc);
 			}
-			out[o + r] = Vec.sum(a0);
-			out[o + r + 1] = Vec.sum(a1);
-			out[o + r + 2] = Vec.sum(a2);
-			out[o + r + 3] = Vec.sum(a3);
-		}
-		for (; r < r1; r++) {
-			long b0 = r * rowBytes;
-			FloatVector a0 = FloatVector.zero(F);
-			for (int i = 0; i < k; i += L) {
-				a0 = Half.bf16(ShortVector.fromMemorySegment(Half.S, w, b0 + 2L * i, LE))
-					.fma(FloatVector.fromArray(F, x, x0 + i), a0);
-			}
-			out[o + r] = Vec.sum(a0);
+			out[o + r] = Vec.sum(acc);
 		}
 	}
 

@@ -135,8 +135,14 @@ final class DotKernels {
 		return Vec.sum(a) + tail(w, w0, x, x0, kv, k);
 	}
 
-	/** The scalar part beyond the last whole vector, in order. */
+	/**
+	 * The scalar part beyond the last whole vector, in order (small enough to inline).
+	 */
 	static float tail(float[] w, int w0, float[] x, int x0, int from, int k) {
+		return (from == k) ? 0f : tailLoop(w, w0, x, x0, from, k);
+	}
+
+	private static float tailLoop(float[] w, int w0, float[] x, int x0, int from, int k) {
 		float s = 0f;
 		for (int i = from; i < k; i++) {
 			s += w[w0 + i] * x[x0 + i];

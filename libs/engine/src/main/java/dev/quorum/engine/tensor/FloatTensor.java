@@ -140,25 +140,31 @@ public abstract sealed class FloatTensor permits F32Tensor, F16Tensor, BF16Tenso
 			return;
 		}
 		int k = this.cols;
-		float[] scratch = scratch(4 * k);
-		int r = r0;
-		for (; r + 4 <= r1; r += 4) {
-			dequantizeRow(r, scratch, 0);
-			dequantizeRow(r + 1, scratch, k);
-			dequantizeRow(r + 2, scratch, 2 * k);
-			dequantizeRow(r + 3, scratch, 3 * k);
-			int t = 0;
-			for (; t + 4 <= tokens; t += 4) {
-				DotKernels.dot4x4(scratch, 0, x, x0 + t * k, k, out, o + t * stride + r, stride);
-			}
-			for (; t < tokens; t++) {
-				DotKernels.dot4x1(scratch, 0, x, x0 + t * k, k, out, o + t * stride + r);
-			}
+		// dequantise the rows once, then sweep the tokens in blocks small enough to stay
+		// in
+		// L2 next to them: ~128 KB of activations per block
+		float[] rows = scratch((r1 - r0) * k);
+		for (int r = r0; r < r1; r++) {
+			dequantizeRow(r, rows, (r - r0) * k);
 		}
-		for (; r < r1; r++) {
-			dequantizeRow(r, scratch, 0);
-			for (int t = 0; t < tokens; t++) {
-				out[o + t * stride + r] = DotKernels.dot1x1(scratch, 0, x, x0 + t * k, k);
+		int block = Math.max(4, (32768 / k) & ~3);
+		for (int t0 = 0; t0 < tokens; t0 += block) {
+			int t1 = Math.min(tokens, t0 + block);
+			int r = r0;
+			for (; r + 4 <= r1; r += 4) {
+				int w0 = (r - r0) * k;
+				int t = t0;
+				for (; t + 4 <= t1; t += 4) {
+					DotKernels.dot4x4(rows, w0, x, x0 + t * k, k, out, o + t * stride + r, stride);
+				}
+				for (; t < t1; t++) {
+					DotKernels.dot4x1(rows, w0, x, x0 + t * k, k, out, o + t * stride + r);
+				}
+			}
+			for (; r < r1; r++) {
+				for (int t = t0; t < t1; t++) {
+					out[o + t * stride + r] = DotKernels.dot1x1(rows, (r - r0) * k, x, x0 + t * k, k);
+				}
 			}
 		}
 	}

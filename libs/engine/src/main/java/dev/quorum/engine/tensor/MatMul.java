@@ -56,7 +56,7 @@ public final class MatMul {
 			if (ws[m].cols != ws[0].cols) {
 				throw new IllegalArgumentException("matrices of one section must share the input width");
 			}
-			chunk[m] = chunkRows(ws[m].rows, threads, tokens);
+			chunk[m] = chunkRows(ws[m].rows, threads, tokens, ws[m].cols);
 			firstTask[m + 1] = firstTask[m] + (ws[m].rows + chunk[m] - 1) / chunk[m];
 		}
 		this.pool.run(firstTask[ws.length], (task) -> {
@@ -72,16 +72,16 @@ public final class MatMul {
 	}
 
 	/**
-	 * Rows per task: a multiple of 4, about 4 tasks per thread, fewer for big batches.
+	 * Rows per task: a multiple of 4, about 4 tasks per thread; with several tokens at
+	 * most ~256 KB of dequantised rows (they are reused for every token).
 	 */
-	static int chunkRows(int rows, int threads, int tokens) {
+	static int chunkRows(int rows, int threads, int tokens, int cols) {
 		int target = Math.max(1, threads * 4);
 		int chunk = (rows + target - 1) / target;
-		chunk = Math.max(16, (chunk + 3) & ~3);
-		if (tokens >= 16) {
-			chunk = Math.max(chunk, 64);
+		if (tokens > 1) {
+			chunk = Math.min(chunk, Math.max(4, 65536 / cols));
 		}
-		return chunk;
+		return Math.max(4, (chunk + 3) & ~3);
 	}
 
 }

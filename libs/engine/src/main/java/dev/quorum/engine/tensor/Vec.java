@@ -43,28 +43,34 @@ final class Vec {
 	}
 
 	private static VectorShuffle<Float> shuffle(int distance) {
-		return VectorShuffle.fromOp(F, (i) -> i ^ Math.min(distance, L / 2));
+		return VectorShuffle.fromOp(F, (i) -> (distance < L) ? i ^ distance : i);
 	}
 
 	/**
-	 * Sums the lanes in a fixed butterfly order.
+	 * Sums the lanes in a fixed butterfly order. Kept under 35 bytes of bytecode (like
+	 * its helpers) so the JIT always inlines it: a call that is not inlined would box the
+	 * vector on every use.
 	 * @param v the vector
 	 * @return the sum of its lanes
 	 */
 	static float sum(FloatVector v) {
-		if (L >= 16) {
-			v = v.add(v.rearrange(S8));
-		}
-		if (L >= 8) {
-			v = v.add(v.rearrange(S4));
-		}
-		if (L >= 4) {
-			v = v.add(v.rearrange(S2));
-		}
-		if (L >= 2) {
-			v = v.add(v.rearrange(S1));
-		}
-		return v.lane(0);
+		return fold1(fold2(fold4(fold8(v)))).lane(0);
+	}
+
+	private static FloatVector fold8(FloatVector v) {
+		return (L > 8) ? v.add(v.rearrange(S8)) : v;
+	}
+
+	private static FloatVector fold4(FloatVector v) {
+		return (L > 4) ? v.add(v.rearrange(S4)) : v;
+	}
+
+	private static FloatVector fold2(FloatVector v) {
+		return (L > 2) ? v.add(v.rearrange(S2)) : v;
+	}
+
+	private static FloatVector fold1(FloatVector v) {
+		return (L > 1) ? v.add(v.rearrange(S1)) : v;
 	}
 
 }
