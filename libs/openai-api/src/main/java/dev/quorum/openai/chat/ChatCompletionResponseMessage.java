@@ -14,8 +14,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param refusal a refusal message; always null here
  */
 @JsonInclude(Include.ALWAYS)
-public record ChatCompletionResponseMessage(@JsonProperty("role") String role,
-		@JsonProperty("content") String content, @JsonProperty("refusal") String refusal) {
+public record ChatCompletionResponseMessage(@JsonProperty("role") String role, @JsonProperty("content") String content,
+		@JsonProperty("refusal") String refusal) {
 
 	/**
 	 * An assistant message.

@@ -10,10 +10,11 @@ import dev.quorum.openai.ChatCompletionStreamOptions;
 import tools.jackson.databind.JsonNode;
 
 /**
- * {@code POST /v1/chat/completions}, reduced to the fields Quorum honours. Incoming bodies
- * are read by {@code dev.quorum.openai.parse.ChatCompletionRequests}, which rejects what
- * is not supported; outgoing ones (to other OpenAI-compatible backends) write only the
- * fields that are set. Null means "not given": the server's default applies.
+ * {@code POST /v1/chat/completions}, reduced to the fields Quorum honours. Incoming
+ * bodies are read by {@code dev.quorum.openai.parse.ChatCompletionRequests}, which
+ * rejects what is not supported; outgoing ones (to other OpenAI-compatible backends)
+ * write only the fields that are set. Null means "not given": the server's default
+ * applies.
  *
  * @param model the model id (or a strategy model name on the ensemble service)
  * @param messages the conversation, at least one message
@@ -101,9 +102,9 @@ public record CreateChatCompletionRequest(@JsonProperty("model") String model,
 	 * @return the copy
 	 */
 	public CreateChatCompletionRequest withMaxTokens(Integer maxTokens) {
-		return new CreateChatCompletionRequest(this.model, this.messages, maxTokens, null, this.temperature,
-				this.topP, this.n, this.stream, this.streamOptions, this.stop, this.seed, this.logprobs,
-				this.topLogprobs, this.topK, this.minP, this.quorum);
+		return new CreateChatCompletionRequest(this.model, this.messages, maxTokens, null, this.temperature, this.topP,
+				this.n, this.stream, this.streamOptions, this.stop, this.seed, this.logprobs, this.topLogprobs,
+				this.topK, this.minP, this.quorum);
 	}
 
 	/**
@@ -116,8 +117,8 @@ public record CreateChatCompletionRequest(@JsonProperty("model") String model,
 	 */
 	public CreateChatCompletionRequest withSampling(Integer n, Double temperature, Double topP, Long seed) {
 		return new CreateChatCompletionRequest(this.model, this.messages, this.maxTokens, this.maxCompletionTokens,
-				temperature, topP, n, this.stream, this.streamOptions, this.stop, seed, this.logprobs,
-				this.topLogprobs, this.topK, this.minP, this.quorum);
+				temperature, topP, n, this.stream, this.streamOptions, this.stop, seed, this.logprobs, this.topLogprobs,
+				this.topK, this.minP, this.quorum);
 	}
 
 	/**
@@ -141,8 +142,8 @@ public record CreateChatCompletionRequest(@JsonProperty("model") String model,
 	public CreateChatCompletionRequest withStream(boolean stream, boolean includeUsage) {
 		return new CreateChatCompletionRequest(this.model, this.messages, this.maxTokens, this.maxCompletionTokens,
 				this.temperature, this.topP, this.n, stream ? Boolean.TRUE : null,
-				(stream && includeUsage) ? ChatCompletionStreamOptions.of(true) : null, this.stop, this.seed, this.logprobs,
-				this.topLogprobs, this.topK, this.minP, this.quorum);
+				(stream && includeUsage) ? ChatCompletionStreamOptions.of(true) : null, this.stop, this.seed,
+				this.logprobs, this.topLogprobs, this.topK, this.minP, this.quorum);
 	}
 
 	/**

@@ -59,8 +59,8 @@ public record CreateChatCompletionResponse(@JsonProperty("id") String id, @JsonP
 	 * @return the copy
 	 */
 	public CreateChatCompletionResponse withQuorum(JsonNode quorum) {
-		return new CreateChatCompletionResponse(this.id, this.object, this.created, this.model,
-				this.systemFingerprint, this.choices, this.usage, quorum);
+		return new CreateChatCompletionResponse(this.id, this.object, this.created, this.model, this.systemFingerprint,
+				this.choices, this.usage, quorum);
 	}
 
 	/**
@@ -71,7 +71,8 @@ public record CreateChatCompletionResponse(@JsonProperty("id") String id, @JsonP
 	 * @param logprobs token log probabilities, or null when not asked for
 	 * @param finishReason {@code stop} (EOS or a stop string) or {@code length}
 	 */
-	public record Choice(@JsonProperty("index") int index, @JsonProperty("message") ChatCompletionResponseMessage message,
+	public record Choice(@JsonProperty("index") int index,
+			@JsonProperty("message") ChatCompletionResponseMessage message,
 			@JsonProperty("logprobs") @JsonInclude(Include.ALWAYS) ChatCompletionLogprobs logprobs,
 			@JsonProperty("finish_reason") @JsonInclude(Include.ALWAYS) String finishReason) {
 

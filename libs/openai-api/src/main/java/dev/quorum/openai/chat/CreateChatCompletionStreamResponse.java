@@ -9,10 +9,11 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.quorum.openai.CompletionUsage;
 
 /**
- * One SSE chunk of a streamed chat completion ({@code CreateChatCompletionStreamResponse},
- * object {@code chat.completion.chunk}). Every chunk of a stream has the same {@code id}
- * and {@code created}. {@code usage} is always written: null on every chunk but the last
- * one when {@code stream_options.include_usage} is true, which has empty {@code choices}.
+ * One SSE chunk of a streamed chat completion
+ * ({@code CreateChatCompletionStreamResponse}, object {@code chat.completion.chunk}).
+ * Every chunk of a stream has the same {@code id} and {@code created}. {@code usage} is
+ * always written: null on every chunk but the last one when
+ * {@code stream_options.include_usage} is true, which has empty {@code choices}.
  *
  * @param id the completion id, shared by all chunks
  * @param object always {@code chat.completion.chunk}
@@ -24,10 +25,9 @@ import dev.quorum.openai.CompletionUsage;
  * @param usage token counts on the usage chunk, else null
  */
 @JsonInclude(Include.NON_NULL)
-public record CreateChatCompletionStreamResponse(@JsonProperty("id") String id,
-		@JsonProperty("object") String object, @JsonProperty("created") long created,
-		@JsonProperty("model") String model, @JsonProperty("system_fingerprint") String systemFingerprint,
-		@JsonProperty("choices") List<Choice> choices,
+public record CreateChatCompletionStreamResponse(@JsonProperty("id") String id, @JsonProperty("object") String object,
+		@JsonProperty("created") long created, @JsonProperty("model") String model,
+		@JsonProperty("system_fingerprint") String systemFingerprint, @JsonProperty("choices") List<Choice> choices,
 		@JsonProperty("usage") @JsonInclude(Include.ALWAYS) CompletionUsage usage) {
 
 	/** The value of {@code object}. */

@@ -58,8 +58,7 @@ final class ErrorBodies {
 		if (message == null || message.isNull()) {
 			return null;
 		}
-		return ErrorResponse.of(message.asString(), text(fields, "type"), text(fields, "param"),
-				text(fields, "code"));
+		return ErrorResponse.of(message.asString(), text(fields, "type"), text(fields, "param"), text(fields, "code"));
 	}
 
 	private static String text(JsonNode fields, String name) {

@@ -71,8 +71,8 @@ public final class OpenAiClient {
 	 */
 	public static OpenAiClient create(OpenAiClientSettings settings, WebClient.Builder builder) {
 		HttpClient http = HttpClient.create()
-			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE,
-					settings.connectTimeout().toMillis()))
+			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS,
+					(int) Math.min(Integer.MAX_VALUE, settings.connectTimeout().toMillis()))
 			.responseTimeout(settings.responseTimeout());
 		WebClient web = builder.clone()
 			.clientConnector(new ReactorClientHttpConnector(http))
@@ -95,8 +95,8 @@ public final class OpenAiClient {
 	}
 
 	/**
-	 * {@code POST chat/completions}, not streamed (a {@code stream} flag on the request is
-	 * dropped).
+	 * {@code POST chat/completions}, not streamed (a {@code stream} flag on the request
+	 * is dropped).
 	 * @param request the request
 	 * @return the completion
 	 */
@@ -147,7 +147,8 @@ public final class OpenAiClient {
 	}
 
 	/**
-	 * {@code POST} to the tokenize endpoint ({@link OpenAiClientSettings#tokenizePath()}).
+	 * {@code POST} to the tokenize endpoint
+	 * ({@link OpenAiClientSettings#tokenizePath()}).
 	 * @param request the prompt or messages
 	 * @return the token ids
 	 */
@@ -191,8 +192,8 @@ public final class OpenAiClient {
 	private Mono<OpenAiClientException> httpError(String endpoint, ClientResponse response) {
 		return response.bodyToMono(byte[].class)
 			.defaultIfEmpty(NO_BODY)
-			.map((bytes) -> new OpenAiClientException(endpoint, response.statusCode().value(),
-					ErrorBodies.parse(bytes), ErrorBodies.retryAfter(response.headers().asHttpHeaders()), false));
+			.map((bytes) -> new OpenAiClientException(endpoint, response.statusCode().value(), ErrorBodies.parse(bytes),
+					ErrorBodies.retryAfter(response.headers().asHttpHeaders()), false));
 	}
 
 	private <T> T decode(String endpoint, byte[] bytes, Class<T> type) {

@@ -15,13 +15,16 @@ import java.time.Duration;
  * between two reads of a body or stream (so long streams are fine while tokens flow)
  * @param maxResponseBytes the largest non-streamed body, or single stream event, accepted
  * @param tokenizePath the tokenize endpoint relative to {@code baseUrl}: {@code tokenize}
- * for Quorum ({@code /v1/tokenize}), {@code ../tokenize} for vLLM (which serves it outside
- * {@code /v1})
+ * for Quorum ({@code /v1/tokenize}), {@code ../tokenize} for vLLM (which serves it
+ * outside {@code /v1})
  */
 public record OpenAiClientSettings(URI baseUrl, String apiKey, Duration connectTimeout, Duration responseTimeout,
 		int maxResponseBytes, String tokenizePath) {
 
-	/** Default {@link #maxResponseBytes()}: 16 MiB, room for long completions with logprobs. */
+	/**
+	 * Default {@link #maxResponseBytes()}: 16 MiB, room for long completions with
+	 * logprobs.
+	 */
 	public static final int DEFAULT_MAX_RESPONSE_BYTES = 16 * 1024 * 1024;
 
 	/**

@@ -66,8 +66,9 @@ final class StreamEvents {
 							"stream event is not a valid " + type.getSimpleName() + ": " + ex.getOriginalMessage(),
 							ex));
 				}
-			}).concatWith(Mono.defer(() -> done.get() ? Mono.empty()
-					: Mono.error(new OpenAiProtocolException(endpoint, "stream ended without data: [DONE]", null))));
+			})
+				.concatWith(Mono.defer(() -> done.get() ? Mono.empty() : Mono
+					.error(new OpenAiProtocolException(endpoint, "stream ended without data: [DONE]", null))));
 		});
 	}
 

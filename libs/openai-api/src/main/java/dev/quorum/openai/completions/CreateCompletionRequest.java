@@ -46,8 +46,8 @@ public record CreateCompletionRequest(@JsonProperty("model") String model,
 	}
 
 	/**
-	 * A request with a model, a prompt and a length; every other field takes the
-	 * server's default.
+	 * A request with a model, a prompt and a length; every other field takes the server's
+	 * default.
 	 * @param model the model id
 	 * @param prompt the prompt
 	 * @param maxTokens tokens to generate, or null for the server's default
@@ -75,8 +75,8 @@ public record CreateCompletionRequest(@JsonProperty("model") String model,
 	 * @return the copy
 	 */
 	public CreateCompletionRequest withSampling(Integer n, Double temperature, Double topP, Long seed) {
-		return new CreateCompletionRequest(this.model, this.prompt, this.maxTokens, temperature, topP, n,
-				this.stream, this.streamOptions, this.stop, seed, this.logprobs, this.topK, this.minP);
+		return new CreateCompletionRequest(this.model, this.prompt, this.maxTokens, temperature, topP, n, this.stream,
+				this.streamOptions, this.stop, seed, this.logprobs, this.topK, this.minP);
 	}
 
 	/**
@@ -85,8 +85,8 @@ public record CreateCompletionRequest(@JsonProperty("model") String model,
 	 * @return the copy
 	 */
 	public CreateCompletionRequest withLogprobs(Integer logprobs) {
-		return new CreateCompletionRequest(this.model, this.prompt, this.maxTokens, this.temperature, this.topP,
-				this.n, this.stream, this.streamOptions, this.stop, this.seed, logprobs, this.topK, this.minP);
+		return new CreateCompletionRequest(this.model, this.prompt, this.maxTokens, this.temperature, this.topP, this.n,
+				this.stream, this.streamOptions, this.stop, this.seed, logprobs, this.topK, this.minP);
 	}
 
 	/**
@@ -95,8 +95,8 @@ public record CreateCompletionRequest(@JsonProperty("model") String model,
 	 * @return the copy
 	 */
 	public CreateCompletionRequest withStop(List<String> stop) {
-		return new CreateCompletionRequest(this.model, this.prompt, this.maxTokens, this.temperature, this.topP,
-				this.n, this.stream, this.streamOptions, stop, this.seed, this.logprobs, this.topK, this.minP);
+		return new CreateCompletionRequest(this.model, this.prompt, this.maxTokens, this.temperature, this.topP, this.n,
+				this.stream, this.streamOptions, stop, this.seed, this.logprobs, this.topK, this.minP);
 	}
 
 	/**
@@ -107,8 +107,8 @@ public record CreateCompletionRequest(@JsonProperty("model") String model,
 	 * @return the copy
 	 */
 	public CreateCompletionRequest withStream(boolean stream, boolean includeUsage) {
-		return new CreateCompletionRequest(this.model, this.prompt, this.maxTokens, this.temperature, this.topP,
-				this.n, stream ? Boolean.TRUE : null, (stream && includeUsage) ? ChatCompletionStreamOptions.of(true) : null,
+		return new CreateCompletionRequest(this.model, this.prompt, this.maxTokens, this.temperature, this.topP, this.n,
+				stream ? Boolean.TRUE : null, (stream && includeUsage) ? ChatCompletionStreamOptions.of(true) : null,
 				this.stop, this.seed, this.logprobs, this.topK, this.minP);
 	}
 

@@ -85,9 +85,9 @@ public record CreateCompletionResponse(@JsonProperty("id") String id, @JsonPrope
 	 *
 	 * @param tokens each token's text
 	 * @param tokenLogprobs each token's log probability
-	 * @param topLogprobs per token, the most likely alternatives as {@code token -> logprob}
-	 * in order of likelihood (tokens with the same text collapse into one entry, as in
-	 * OpenAI's format)
+	 * @param topLogprobs per token, the most likely alternatives as
+	 * {@code token -> logprob} in order of likelihood (tokens with the same text collapse
+	 * into one entry, as in OpenAI's format)
 	 * @param textOffset each token's character offset in the choice's text
 	 */
 	@JsonInclude(Include.ALWAYS)

@@ -6,7 +6,8 @@ import java.util.List;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
- * {@code GET /v1/models} ({@code ListModelsResponse}): {@code {"object":"list","data":[...]}}.
+ * {@code GET /v1/models} ({@code ListModelsResponse}):
+ * {@code {"object":"list","data":[...]}}.
  *
  * @param object always {@code list}
  * @param data the models

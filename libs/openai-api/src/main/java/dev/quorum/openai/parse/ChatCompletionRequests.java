@@ -71,9 +71,9 @@ public final class ChatCompletionRequests {
 		}
 		ChatFeatures.check(fields);
 		JsonNode quorum = quorum(fields, limits);
-		return new CreateChatCompletionRequest(model, messages, maxTokens, maxCompletionTokens,
-				sampling.temperature(), sampling.topP(), sampling.n(), sampling.stream(), sampling.streamOptions(),
-				sampling.stop(), sampling.seed(), logprobs, topLogprobs, sampling.topK(), sampling.minP(), quorum);
+		return new CreateChatCompletionRequest(model, messages, maxTokens, maxCompletionTokens, sampling.temperature(),
+				sampling.topP(), sampling.n(), sampling.stream(), sampling.streamOptions(), sampling.stop(),
+				sampling.seed(), logprobs, topLogprobs, sampling.topK(), sampling.minP(), quorum);
 	}
 
 	private static JsonNode quorum(Fields fields, RequestLimits limits) {

@@ -14,9 +14,9 @@ import tools.jackson.databind.JsonNode;
 /**
  * Strict parsing of {@code POST /v1/completions} bodies, with the rules of
  * {@link ChatCompletionRequests} plus the legacy fields: {@code logprobs} is an integer
- * in [0, 5]; {@code echo} and {@code suffix} are accepted only when off;
- * {@code best_of} only when it equals {@code n} (it would otherwise ask the server to
- * rank hidden samples).
+ * in [0, 5]; {@code echo} and {@code suffix} are accepted only when off; {@code best_of}
+ * only when it equals {@code n} (it would otherwise ask the server to rank hidden
+ * samples).
  */
 public final class CompletionRequests {
 
@@ -107,8 +107,7 @@ public final class CompletionRequests {
 			for (int i = 0; i < value.size(); i++) {
 				JsonNode item = value.get(i);
 				if (!item.isArray()) {
-					throw Fields.typeError("prompt[" + i + "]", "an array of token ids, like the other prompts",
-							item);
+					throw Fields.typeError("prompt[" + i + "]", "an array of token ids, like the other prompts", item);
 				}
 				if (item.isEmpty()) {
 					throw ApiException.invalidRequest("prompt[" + i + "]",

@@ -65,7 +65,8 @@ final class Fields {
 	void rejectUnknown(Set<String> known) {
 		for (String name : this.node.propertyNames()) {
 			if (!known.contains(name)) {
-				throw ApiException.invalidRequest(param(name), "Unrecognized request argument supplied: " + param(name));
+				throw ApiException.invalidRequest(param(name),
+						"Unrecognized request argument supplied: " + param(name));
 			}
 		}
 	}
@@ -161,8 +162,8 @@ final class Fields {
 	}
 
 	static ApiException typeError(String param, String expected, JsonNode value) {
-		return ApiException.invalidRequest(param, "Invalid type for '" + param + "': expected " + expected + ", but got "
-				+ typeName(value) + " instead.");
+		return ApiException.invalidRequest(param, "Invalid type for '" + param + "': expected " + expected
+				+ ", but got " + typeName(value) + " instead.");
 	}
 
 	static ApiException rangeError(String param, long min, long max, JsonNode value) {
@@ -172,8 +173,8 @@ final class Fields {
 	}
 
 	static ApiException unsupported(String param, String why) {
-		return new ApiException(400, ErrorType.INVALID_REQUEST,
-				"'" + param + "' is not supported: " + why, param, "unsupported_parameter", null);
+		return new ApiException(400, ErrorType.INVALID_REQUEST, "'" + param + "' is not supported: " + why, param,
+				"unsupported_parameter", null);
 	}
 
 	static String typeName(JsonNode value) {

@@ -51,8 +51,8 @@ public final class RequestBodies {
 	}
 
 	/**
-	 * The 400 for a body that could not be parsed, with Jackson's reason and position when
-	 * the failure (or one of its causes) is a Jackson error.
+	 * The 400 for a body that could not be parsed, with Jackson's reason and position
+	 * when the failure (or one of its causes) is a Jackson error.
 	 * @param failure the parse failure, for instance Spring's decoding exception
 	 * @return the error, {@code param} null and {@code code} {@code invalid_json}
 	 */
@@ -69,13 +69,15 @@ public final class RequestBodies {
 			message.append(": ").append(reason);
 			TokenStreamLocation location = jackson.getLocation();
 			if (location != null && location.getLineNr() > 0) {
-				message.append(" (line ").append(location.getLineNr()).append(", column ")
-					.append(location.getColumnNr()).append(')');
+				message.append(" (line ")
+					.append(location.getLineNr())
+					.append(", column ")
+					.append(location.getColumnNr())
+					.append(')');
 			}
 		}
 		message.append(". The body must be a JSON object encoded as UTF-8.");
-		return new ApiException(400, ErrorType.INVALID_REQUEST, message.toString(), null,
-				"invalid_json", null);
+		return new ApiException(400, ErrorType.INVALID_REQUEST, message.toString(), null, "invalid_json", null);
 	}
 
 	private static JacksonException find(Throwable failure) {

@@ -6,8 +6,7 @@ package dev.quorum.openai.parse;
  *
  * @param maxN the largest {@code n} accepted (OpenAI allows 128)
  * @param maxTokens the largest {@code max_tokens} / {@code max_completion_tokens}
- * accepted; the prompt-plus-completion check against the context length is the
- * service's
+ * accepted; the prompt-plus-completion check against the context length is the service's
  * @param allowQuorumExtension whether the {@code quorum} object is accepted (ensemble
  * service) or rejected (decode service)
  */

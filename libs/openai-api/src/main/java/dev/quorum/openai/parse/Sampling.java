@@ -23,8 +23,8 @@ import tools.jackson.databind.JsonNode;
  * @param topK -1 or more, or null
  * @param minP in [0, 1], or null
  */
-record Sampling(Double temperature, Double topP, Integer n, Boolean stream,
-		ChatCompletionStreamOptions streamOptions, List<String> stop, Long seed, Integer topK, Double minP) {
+record Sampling(Double temperature, Double topP, Integer n, Boolean stream, ChatCompletionStreamOptions streamOptions,
+		List<String> stop, Long seed, Integer topK, Double minP) {
 
 	/** The field names read here. */
 	static final Set<String> FIELDS = Set.of("temperature", "top_p", "n", "stream", "stream_options", "stop", "seed",

@@ -18,9 +18,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Writes SSE frames exactly as OpenAI does: {@code data: <json>\n\n} per chunk (compact
  * JSON on one line, a space after the colon), {@code data: [DONE]\n\n} at the end, and a
- * failure mid-stream as one {@code data: {"error":{...}}\n\n} frame after which the stream
- * closes without {@code [DONE]}. Spring's SSE encoder writes {@code data:} without the
- * space, hence raw frames; send them with content type {@code text/event-stream}.
+ * failure mid-stream as one {@code data: {"error":{...}}\n\n} frame after which the
+ * stream closes without {@code [DONE]}. Spring's SSE encoder writes {@code data:} without
+ * the space, hence raw frames; send them with content type {@code text/event-stream}.
  */
 public final class SseFrames {
 

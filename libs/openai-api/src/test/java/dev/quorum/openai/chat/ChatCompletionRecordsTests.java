@@ -109,8 +109,8 @@ class ChatCompletionRecordsTests {
 
 	@Test
 	void responseWritesOpenAiFieldsAndNullsInOrder() {
-		CreateChatCompletionResponse response = CreateChatCompletionResponse.of("chatcmpl-B9MBs8CjcvOU2jLn4n570S5qMJKcT",
-				1741569952L, "gpt-4.1-2025-04-14",
+		CreateChatCompletionResponse response = CreateChatCompletionResponse.of(
+				"chatcmpl-B9MBs8CjcvOU2jLn4n570S5qMJKcT", 1741569952L, "gpt-4.1-2025-04-14",
 				List.of(CreateChatCompletionResponse.Choice.of(0, "Hello! How can I assist you today?", null, "stop")),
 				CompletionUsage.of(19, 10, 0, 0));
 		// OpenAI's example minus what Quorum does not produce (annotations, audio and
@@ -189,8 +189,8 @@ class ChatCompletionRecordsTests {
 		assertThat(this.json.writeValueAsString(last)).isEqualTo("{\"id\":\"chatcmpl-123\","
 				+ "\"object\":\"chat.completion.chunk\",\"created\":1694268190,\"model\":\"gpt-4o-mini\","
 				+ "\"choices\":[{\"index\":0,\"delta\":{},\"logprobs\":null,\"finish_reason\":\"stop\"}],\"usage\":null}");
-		CreateChatCompletionStreamResponse usage = CreateChatCompletionStreamResponse.usage("chatcmpl-123",
-				1694268190L, "gpt-4o-mini", CompletionUsage.of(9, 12));
+		CreateChatCompletionStreamResponse usage = CreateChatCompletionStreamResponse.usage("chatcmpl-123", 1694268190L,
+				"gpt-4o-mini", CompletionUsage.of(9, 12));
 		assertThat(this.json.writeValueAsString(usage)).isEqualTo("{\"id\":\"chatcmpl-123\","
 				+ "\"object\":\"chat.completion.chunk\",\"created\":1694268190,\"model\":\"gpt-4o-mini\","
 				+ "\"choices\":[],\"usage\":{\"prompt_tokens\":9,\"completion_tokens\":12,\"total_tokens\":21}}");

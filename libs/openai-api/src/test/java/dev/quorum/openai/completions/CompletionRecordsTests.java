@@ -47,10 +47,13 @@ class CompletionRecordsTests {
 
 	@Test
 	void promptsAreWrittenInTheShapeTheyCameIn() {
-		assertThat(this.json.writeValueAsString(CompletionPrompt.of("Say this is a test"))).isEqualTo("\"Say this is a test\"");
-		assertThat(this.json.writeValueAsString(CompletionPrompt.ofTexts(List.of("a", "b")))).isEqualTo("[\"a\",\"b\"]");
+		assertThat(this.json.writeValueAsString(CompletionPrompt.of("Say this is a test")))
+			.isEqualTo("\"Say this is a test\"");
+		assertThat(this.json.writeValueAsString(CompletionPrompt.ofTexts(List.of("a", "b"))))
+			.isEqualTo("[\"a\",\"b\"]");
 		assertThat(this.json.writeValueAsString(CompletionPrompt.ofTokens(1, 2, 3))).isEqualTo("[1,2,3]");
-		assertThat(this.json.writeValueAsString(CompletionPrompt.ofTokenBatch(List.of(new int[] { 1 }, new int[] { 2, 3 }))))
+		assertThat(this.json
+			.writeValueAsString(CompletionPrompt.ofTokenBatch(List.of(new int[] { 1 }, new int[] { 2, 3 }))))
 			.isEqualTo("[[1],[2,3]]");
 	}
 
@@ -66,7 +69,8 @@ class CompletionRecordsTests {
 
 	@Test
 	void requestWritesOnlyTheFieldsThatAreSet() {
-		CreateCompletionRequest request = CreateCompletionRequest.of("tiny-reasoner", CompletionPrompt.ofTokens(5, 6), 8)
+		CreateCompletionRequest request = CreateCompletionRequest
+			.of("tiny-reasoner", CompletionPrompt.ofTokens(5, 6), 8)
 			.withLogprobs(2)
 			.withSampling(null, 0.0, null, null)
 			.withStop(List.of("\n"));

@@ -112,8 +112,8 @@ class ChatCompletionRequestsTests {
 				.role()
 				.wireName()).isEqualTo(role);
 		}
-		ParseAssertions.rejects(parser(DECODE), "{'model':'m','messages':[{'role':'robot','content':'x'}]}",
-				"messages[0].role")
+		ParseAssertions
+			.rejects(parser(DECODE), "{'model':'m','messages':[{'role':'robot','content':'x'}]}", "messages[0].role")
 			.isEqualTo("Invalid value: 'robot'. Supported values are: 'system', 'developer', 'user', and 'assistant'.");
 		ParseAssertions
 			.rejects(parser(DECODE),
@@ -127,13 +127,14 @@ class ChatCompletionRequestsTests {
 
 	@Test
 	void contentIsAStringOrTextParts() {
-		CreateChatCompletionRequest request = ChatCompletionRequests.parse(tree("{'model':'m','messages':[{'role':'user',"
-				+ "'content':[{'type':'text','text':'a'},{'type':'text','text':'b'}],'name':'ann'}]}"), DECODE);
+		CreateChatCompletionRequest request = ChatCompletionRequests
+			.parse(tree("{'model':'m','messages':[{'role':'user',"
+					+ "'content':[{'type':'text','text':'a'},{'type':'text','text':'b'}],'name':'ann'}]}"), DECODE);
 		assertThat(request.messages().get(0).text()).isEqualTo("a\nb");
 		assertThat(request.messages().get(0).content().parts()).hasSize(2);
 		assertThat(request.messages().get(0).name()).isEqualTo("ann");
-		ParseAssertions.rejects(parser(DECODE), "{'model':'m','messages':[{'role':'user','content':5}]}",
-				"messages[0].content")
+		ParseAssertions
+			.rejects(parser(DECODE), "{'model':'m','messages':[{'role':'user','content':5}]}", "messages[0].content")
 			.contains("expected a string or an array of content parts");
 		ParseAssertions.rejects(parser(DECODE), "{'model':'m','messages':[{'role':'user'}]}", "messages[0].content")
 			.isEqualTo("Missing required parameter: 'messages[0].content'.");
@@ -143,9 +144,10 @@ class ChatCompletionRequestsTests {
 							+ "{'type':'image_url','image_url':{'url':'http://x/y.png'}}]}]}",
 					"messages[0].content[1].type")
 			.contains("not accepted");
-		ParseAssertions.rejects(parser(DECODE),
-				"{'model':'m','messages':[{'role':'user','content':[{'type':'text','text':'a','x':1}]}]}",
-				"messages[0].content[0].x")
+		ParseAssertions
+			.rejects(parser(DECODE),
+					"{'model':'m','messages':[{'role':'user','content':[{'type':'text','text':'a','x':1}]}]}",
+					"messages[0].content[0].x")
 			.isEqualTo("Unrecognized request argument supplied: messages[0].content[0].x");
 	}
 
@@ -156,11 +158,13 @@ class ChatCompletionRequestsTests {
 				+ "'tool_calls':null,'function_call':null,'audio':null,'annotations':[]},{'role':'user','content':'2+2?'}]}"),
 				DECODE);
 		assertThat(request.messages()).hasSize(3);
-		ParseAssertions.rejects(parser(DECODE),
-				"{'model':'m','messages':[{'role':'assistant','content':'x','refusal':'no'}]}", "messages[0].refusal")
+		ParseAssertions
+			.rejects(parser(DECODE), "{'model':'m','messages':[{'role':'assistant','content':'x','refusal':'no'}]}",
+					"messages[0].refusal")
 			.contains("is not supported");
-		ParseAssertions.rejects(parser(DECODE), "{'model':'m','messages':[{'role':'user','content':'x','mood':'ok'}]}",
-				"messages[0].mood")
+		ParseAssertions
+			.rejects(parser(DECODE), "{'model':'m','messages':[{'role':'user','content':'x','mood':'ok'}]}",
+					"messages[0].mood")
 			.isEqualTo("Unrecognized request argument supplied: messages[0].mood");
 	}
 

@@ -91,9 +91,10 @@ class CompletionRequestsTests {
 		rejects("'prompt':'x','n':9", "n").contains("between 1 and 8");
 		rejects("'prompt':'x','max_tokens':513", "max_tokens").contains("between 1 and 512");
 		rejects("'prompt':'x','stream_options':{'include_usage':true}", "stream_options");
-		assertThat(parse("'prompt':'x','stream':true,'stream_options':{'include_usage':true},'stop':'\\n'")
-			.streamOptions()
-			.wantsUsage()).isTrue();
+		assertThat(
+				parse("'prompt':'x','stream':true,'stream_options':{'include_usage':true},'stop':'\\n'").streamOptions()
+					.wantsUsage())
+			.isTrue();
 	}
 
 	@Test

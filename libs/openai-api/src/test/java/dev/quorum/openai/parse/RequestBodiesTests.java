@@ -67,8 +67,8 @@ class RequestBodiesTests {
 		ApiException fromCause = RequestBodies.malformed(
 				new IllegalStateException("decoding failed", new StreamReadException(null, "Unexpected end-of-input")));
 		assertThat(fromCause.getMessage()).contains(": Unexpected end-of-input");
-		assertThat(RequestBodies.malformed(new IllegalStateException("no JSON involved")).getMessage())
-			.isEqualTo("We could not parse the JSON body of your request. The body must be a JSON object encoded as UTF-8.");
+		assertThat(RequestBodies.malformed(new IllegalStateException("no JSON involved")).getMessage()).isEqualTo(
+				"We could not parse the JSON body of your request. The body must be a JSON object encoded as UTF-8.");
 	}
 
 }

@@ -19,15 +19,16 @@ class TokenizeRequestsTests {
 
 	@Test
 	void readsAPrompt() {
-		TokenizeRequest request = TokenizeRequests.parse(tree("{'model':'m','prompt':'2+2=','add_special_tokens':false}"));
+		TokenizeRequest request = TokenizeRequests
+			.parse(tree("{'model':'m','prompt':'2+2=','add_special_tokens':false}"));
 		assertThat(request.prompt()).isEqualTo("2+2=");
 		assertThat(request.specialTokens()).isFalse();
 	}
 
 	@Test
 	void readsMessagesWithTheChatRules() {
-		TokenizeRequest request = TokenizeRequests.parse(tree("{'model':'m','messages':[{'role':'user','content':'hi'}],"
-				+ "'add_generation_prompt':false}"));
+		TokenizeRequest request = TokenizeRequests.parse(
+				tree("{'model':'m','messages':[{'role':'user','content':'hi'}]," + "'add_generation_prompt':false}"));
 		assertThat(request.messages()).hasSize(1);
 		assertThat(request.generationPrompt()).isFalse();
 		ParseAssertions.rejects(PARSER, "{'model':'m','messages':[{'role':'tool','content':'x'}]}", "messages[0].role")
@@ -44,8 +45,8 @@ class TokenizeRequestsTests {
 
 	@Test
 	void generationPromptOnlyWithMessages() {
-		ParseAssertions.rejects(PARSER, "{'model':'m','prompt':'x','add_generation_prompt':true}",
-				"add_generation_prompt")
+		ParseAssertions
+			.rejects(PARSER, "{'model':'m','prompt':'x','add_generation_prompt':true}", "add_generation_prompt")
 			.contains("applies only to 'messages'");
 	}
 

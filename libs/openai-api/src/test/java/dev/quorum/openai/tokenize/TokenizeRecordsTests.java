@@ -33,8 +33,8 @@ class TokenizeRecordsTests {
 	void defaultsFollowVllm() {
 		TokenizeRequest prompt = TokenizeRequest.ofPrompt("m", "x");
 		assertThat(prompt.specialTokens()).isTrue();
-		TokenizeRequest messages = new TokenizeRequest("m", null, List.of(ChatCompletionRequestMessage.user("x")),
-				null, null);
+		TokenizeRequest messages = new TokenizeRequest("m", null, List.of(ChatCompletionRequestMessage.user("x")), null,
+				null);
 		assertThat(messages.specialTokens()).isFalse();
 		assertThat(messages.generationPrompt()).isTrue();
 	}
