@@ -39,9 +39,9 @@ final class ReferenceForward {
 			double[][] v = new double[n][];
 			for (int t = 0; t < n; t++) {
 				double[] h = rms(x[t], lw.attnNorm());
-				q[t] = rope(mul(lw.wq(), h), t, this.c.heads());
-				k[t] = rope(mul(lw.wk(), h), t, this.c.kvHeads());
-				v[t] = mul(lw.wv(), h);
+				q[t] = rope(headNorm(plus(mul(lw.wq(), h), lw.bq()), lw.qNorm()), t, this.c.heads());
+				k[t] = rope(headNorm(plus(mul(lw.wk(), h), lw.bk()), lw.kNorm()), t, this.c.kvHeads());
+				v[t] = plus(mul(lw.wv(), h), lw.bv());
 			}
 			int hd = this.c.headDim();
 			int group = this.c.heads() / this.c.kvHeads();
@@ -91,6 +91,29 @@ final class ReferenceForward {
 			}
 		}
 		return logits;
+	}
+
+	private static double[] plus(double[] x, float[] bias) {
+		if (bias != null) {
+			for (int i = 0; i < x.length; i++) {
+				x[i] += bias[i];
+			}
+		}
+		return x;
+	}
+
+	/** Qwen3's QK-norm: RMSNorm over each head separately. */
+	private double[] headNorm(double[] x, float[] weight) {
+		if (weight == null) {
+			return x;
+		}
+		int hd = this.c.headDim();
+		double[] out = new double[x.length];
+		for (int h = 0; h < x.length / hd; h++) {
+			double[] head = java.util.Arrays.copyOfRange(x, h * hd, (h + 1) * hd);
+			System.arraycopy(rms(head, weight), 0, out, h * hd, hd);
+		}
+		return out;
 	}
 
 	private double[] rms(double[] x, float[] weight) {
