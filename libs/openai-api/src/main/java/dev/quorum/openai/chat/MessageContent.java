@@ -1,10 +1,13 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.quorum.openai.chat;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import tools.jackson.databind.JsonNode;
 
 /**
  * A message's {@code content}, kept in the shape the client sent so that it can be passed
@@ -58,6 +61,27 @@ public record MessageContent(String string, List<ChatCompletionRequestMessageCon
 		return this.parts.stream()
 			.map(ChatCompletionRequestMessageContentPartText::text)
 			.collect(Collectors.joining("\n"));
+	}
+
+	/**
+	 * Reads content that this module wrote (a string or text parts), so that requests
+	 * round-trip through Jackson, for instance in a fake backend. Incoming client
+	 * requests go through {@code ChatCompletionRequests}, which checks them properly.
+	 * @param value the JSON value
+	 * @return the content
+	 */
+	@JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+	static MessageContent fromJson(JsonNode value) {
+		if (value.isString()) {
+			return of(value.stringValue());
+		}
+		if (!value.isArray()) {
+			throw new IllegalArgumentException("content must be a string or an array of text parts");
+		}
+		List<ChatCompletionRequestMessageContentPartText> parts = new ArrayList<>(value.size());
+		value
+			.forEach((part) -> parts.add(ChatCompletionRequestMessageContentPartText.of(part.path("text").asString())));
+		return ofParts(parts);
 	}
 
 	/**

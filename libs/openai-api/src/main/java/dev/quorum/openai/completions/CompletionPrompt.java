@@ -6,7 +6,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.IntStream;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The {@code prompt} of a text completion, in one of OpenAI's four shapes: a string, an
@@ -89,6 +91,35 @@ public record CompletionPrompt(List<String> texts, List<int[]> tokenIds, boolean
 	 */
 	public boolean tokenized() {
 		return this.tokenIds != null;
+	}
+
+	/**
+	 * Reads a prompt that this module wrote, so that requests round-trip through Jackson
+	 * (for instance in a fake backend). Incoming client requests go through
+	 * {@code CompletionRequests}, which checks them properly.
+	 * @param value the JSON value
+	 * @return the prompt
+	 */
+	@JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+	static CompletionPrompt fromJson(JsonNode value) {
+		if (value.isString()) {
+			return of(value.stringValue());
+		}
+		if (!value.isArray() || value.isEmpty()) {
+			throw new IllegalArgumentException("prompt must be a string or a non-empty array");
+		}
+		JsonNode first = value.get(0);
+		if (first.isString()) {
+			return ofTexts(value.valueStream().map(JsonNode::stringValue).toList());
+		}
+		if (first.isArray()) {
+			return ofTokenBatch(value.valueStream().map(CompletionPrompt::ids).toList());
+		}
+		return ofTokens(ids(value));
+	}
+
+	private static int[] ids(JsonNode array) {
+		return array.valueStream().mapToInt(JsonNode::intValue).toArray();
 	}
 
 	/**

@@ -232,6 +232,18 @@ class ChatCompletionRecordsTests {
 				"{\"role\":\"user\",\"content\":[{\"type\":\"text\",\"text\":\"a\"},{\"type\":\"text\",\"text\":\"b\"}],"
 						+ "\"name\":\"ann\"}");
 		assertThat(message.text()).isEqualTo("a\nb");
+		assertThat(this.json.readValue(this.json.writeValueAsString(message), ChatCompletionRequestMessage.class))
+			.isEqualTo(message);
+	}
+
+	@Test
+	void requestRoundTripsThroughJackson() {
+		CreateChatCompletionRequest request = CreateChatCompletionRequest
+			.of("m", List.of(ChatCompletionRequestMessage.system("s"), ChatCompletionRequestMessage.user("u")))
+			.withSampling(2, 0.5, 0.9, 3L)
+			.withStream(true, true);
+		assertThat(this.json.readValue(this.json.writeValueAsString(request), CreateChatCompletionRequest.class))
+			.isEqualTo(request);
 	}
 
 	@Test

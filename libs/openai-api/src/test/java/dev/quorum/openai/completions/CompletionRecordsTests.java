@@ -58,6 +58,17 @@ class CompletionRecordsTests {
 	}
 
 	@Test
+	void promptsRoundTripThroughJackson() {
+		for (CompletionPrompt prompt : List.of(CompletionPrompt.of("a"), CompletionPrompt.ofTexts(List.of("a", "b")),
+				CompletionPrompt.ofTokens(1, 2),
+				CompletionPrompt.ofTokenBatch(List.of(new int[] { 1 }, new int[] { 2 })))) {
+			CreateCompletionRequest request = CreateCompletionRequest.of("m", prompt, 4);
+			assertThat(this.json.readValue(this.json.writeValueAsString(request), CreateCompletionRequest.class))
+				.isEqualTo(request);
+		}
+	}
+
+	@Test
 	void promptsCompareByContent() {
 		assertThat(CompletionPrompt.ofTokens(1, 2)).isEqualTo(CompletionPrompt.ofTokens(1, 2))
 			.hasSameHashCodeAs(CompletionPrompt.ofTokens(1, 2))
