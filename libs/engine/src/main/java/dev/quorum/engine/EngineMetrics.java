@@ -12,9 +12,10 @@ package dev.quorum.engine;
  * @param promptTokens prompt tokens computed (cached ones excluded)
  * @param generatedTokens tokens sampled
  * @param preemptions sequences preempted to free blocks
+ * @param forwardNanos time spent in forward passes
  */
 public record EngineMetrics(int totalBlocks, int freeBlocks, int waitingSequences, int runningSequences, long steps,
-		long promptTokens, long generatedTokens, long preemptions) {
+		long promptTokens, long generatedTokens, long preemptions, long forwardNanos) {
 
 	/**
 	 * KV blocks held by sequences.

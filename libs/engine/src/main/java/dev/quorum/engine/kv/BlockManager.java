@@ -2,8 +2,6 @@
 package dev.quorum.engine.kv;
 
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * Hands out KV blocks to sequences, nano-vllm style: reference counts so forks share
@@ -19,36 +17,17 @@ import java.util.Map;
  */
 public final class BlockManager {
 
-	private static final int NONE = -1;
-
 	private final KvCache cache;
 
 	private final int blockSize;
 
 	private final int numBlocks;
 
-	private final boolean prefixCaching;
-
 	private final int[] refCount; // (numBlocks)
 
-	private final long[] hash; // (numBlocks) registered hash or NO_HASH
+	private final FreeList freeList;
 
-	private final long[] parentHash; // (numBlocks) hash of the previous block of a
-										// registered block
-
-	private final int[][] blockTokens; // (numBlocks) token ids of a registered block
-
-	private final int[] prev; // (numBlocks) free list links
-
-	private final int[] next;
-
-	private int head = NONE;
-
-	private int tail = NONE;
-
-	private volatile int free;
-
-	private final Map<Long, Integer> registered = new HashMap<>();
+	private final PrefixCache prefixes;
 
 	/**
 	 * Creates the manager over a cache.
@@ -59,16 +38,9 @@ public final class BlockManager {
 		this.cache = cache;
 		this.blockSize = cache.blockSize();
 		this.numBlocks = cache.numBlocks();
-		this.prefixCaching = prefixCaching;
 		this.refCount = new int[this.numBlocks];
-		this.hash = new long[this.numBlocks];
-		this.parentHash = new long[this.numBlocks];
-		this.blockTokens = new int[this.numBlocks][];
-		this.prev = new int[this.numBlocks];
-		this.next = new int[this.numBlocks];
-		for (int b = 0; b < this.numBlocks; b++) {
-			pushFree(b);
-		}
+		this.freeList = new FreeList(this.numBlocks);
+		this.prefixes = new PrefixCache(this.numBlocks, this.blockSize, prefixCaching);
 	}
 
 	/**
@@ -84,7 +56,7 @@ public final class BlockManager {
 	 * @return free blocks
 	 */
 	public int freeBlocks() {
-		return this.free;
+		return this.freeList.size();
 	}
 
 	/**
@@ -92,7 +64,7 @@ public final class BlockManager {
 	 * @return used blocks
 	 */
 	public int usedBlocks() {
-		return this.numBlocks - this.free;
+		return this.numBlocks - this.freeList.size();
 	}
 
 	/**
@@ -124,8 +96,8 @@ public final class BlockManager {
 		int blocks = 0;
 		for (int i = 0; i < length / this.blockSize; i++) {
 			long parent = h;
-			h = chain(h, ids, i * this.blockSize);
-			if (lookup(h, parent, ids, i) == NONE) {
+			h = this.prefixes.chain(h, ids, i * this.blockSize);
+			if (this.prefixes.lookup(h, parent, ids, i) == PrefixCache.NONE) {
 				break;
 			}
 			blocks++;
@@ -164,12 +136,12 @@ public final class BlockManager {
 		int revived = 0;
 		while (reused < eligible) {
 			long parent = h;
-			h = chain(h, ids, reused * this.blockSize);
-			int b = lookup(h, parent, ids, reused);
-			if (b == NONE && reused >= importable) {
+			h = this.prefixes.chain(h, ids, reused * this.blockSize);
+			int b = this.prefixes.lookup(h, parent, ids, reused);
+			if (b == PrefixCache.NONE && reused >= importable) {
 				break;
 			}
-			if (b != NONE) {
+			if (b != PrefixCache.NONE) {
 				hits++;
 				if (this.refCount[b] == 0) {
 					revived++;
@@ -177,24 +149,24 @@ public final class BlockManager {
 			}
 			reused++;
 		}
-		if (need - hits + revived > this.free) {
+		if (need - hits + revived > this.freeList.size()) {
 			return -1;
 		}
 		h = BlockTable.NO_HASH;
 		for (int i = 0; i < reused; i++) {
 			long parent = h;
-			h = chain(h, ids, i * this.blockSize);
-			int b = lookup(h, parent, ids, i);
-			if (b != NONE) {
+			h = this.prefixes.chain(h, ids, i * this.blockSize);
+			int b = this.prefixes.lookup(h, parent, ids, i);
+			if (b != PrefixCache.NONE) {
 				if (this.refCount[b] == 0) {
-					unlinkFree(b);
+					this.freeList.remove(b);
 				}
 				this.refCount[b]++;
 			}
 			else {
 				b = takeFree();
 				this.cache.importBlock(b, imported.keys(), imported.values(), i * this.blockSize * imported.kvDim());
-				register(b, h, parent, ids, i);
+				this.prefixes.register(b, h, parent, ids, i);
 			}
 			table.append(b);
 			table.hashes[i] = h;
@@ -217,7 +189,7 @@ public final class BlockManager {
 	public boolean prepareAppend(BlockTable table, int pos) {
 		int index = pos / this.blockSize;
 		if (index == table.size) {
-			if (this.free == 0) {
+			if (this.freeList.size() == 0) {
 				return false;
 			}
 			table.append(takeFree());
@@ -225,7 +197,7 @@ public final class BlockManager {
 		}
 		int b = table.blocks[index];
 		if (this.refCount[b] > 1) {
-			if (this.free == 0) {
+			if (this.freeList.size() == 0) {
 				return false;
 			}
 			int copy = takeFree();
@@ -247,12 +219,9 @@ public final class BlockManager {
 		int full = Math.min(computed / this.blockSize, table.size);
 		for (int i = table.hashed; i < full; i++) {
 			long parent = (i == 0) ? BlockTable.NO_HASH : table.hashes[i - 1];
-			long h = chain(parent, ids, i * this.blockSize);
+			long h = this.prefixes.chain(parent, ids, i * this.blockSize);
 			table.hashes[i] = h;
-			int b = table.blocks[i];
-			if (this.prefixCaching && this.hash[b] == BlockTable.NO_HASH && !this.registered.containsKey(h)) {
-				register(b, h, parent, ids, i);
-			}
+			this.prefixes.register(table.blocks[i], h, parent, ids, i);
 		}
 		table.hashed = Math.max(table.hashed, full);
 	}
@@ -278,7 +247,7 @@ public final class BlockManager {
 		for (int i = table.size - 1; i >= 0; i--) {
 			int b = table.blocks[i];
 			if (--this.refCount[b] == 0) {
-				pushFree(b);
+				this.freeList.add(b);
 			}
 			else if (this.refCount[b] < 0) {
 				throw new IllegalStateException("block " + b + " freed twice");
@@ -308,91 +277,11 @@ public final class BlockManager {
 		return new KvSlice(from, Arrays.copyOfRange(ids, from, to), kvDim, keys, values);
 	}
 
-	private void register(int b, long h, long parent, int[] ids, int index) {
-		if (!this.prefixCaching) {
-			return;
-		}
-		this.hash[b] = h;
-		this.parentHash[b] = parent;
-		this.blockTokens[b] = Arrays.copyOfRange(ids, index * this.blockSize, (index + 1) * this.blockSize);
-		this.registered.put(h, b);
-	}
-
-	private int lookup(long h, long parent, int[] ids, int index) {
-		if (!this.prefixCaching) {
-			return NONE;
-		}
-		Integer b = this.registered.get(h);
-		if (b == null) {
-			return NONE;
-		}
-		int[] stored = this.blockTokens[b];
-		if (this.parentHash[b] != parent || !Arrays.equals(stored, 0, this.blockSize, ids, index * this.blockSize,
-				(index + 1) * this.blockSize)) {
-			return NONE;
-		}
-		return b;
-	}
-
-	/** Chained 64-bit hash of a block of tokens (never {@link BlockTable#NO_HASH}). */
-	private long chain(long parent, int[] ids, int from) {
-		long h = parent ^ 0x9E3779B97F4A7C15L;
-		for (int i = from; i < from + this.blockSize; i++) {
-			h = mix(h + ids[i]);
-		}
-		return (h == BlockTable.NO_HASH) ? 1 : h;
-	}
-
-	private static long mix(long z) {
-		z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-		z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-		return z ^ (z >>> 31);
-	}
-
 	private int takeFree() {
-		int b = this.head;
-		if (b == NONE) {
-			throw new IllegalStateException("no free KV block");
-		}
-		unlinkFree(b);
-		if (this.hash[b] != BlockTable.NO_HASH) {
-			this.registered.remove(this.hash[b], b);
-			this.hash[b] = BlockTable.NO_HASH;
-			this.blockTokens[b] = null;
-		}
+		int b = this.freeList.take();
+		this.prefixes.forget(b);
 		this.refCount[b] = 1;
 		return b;
-	}
-
-	private void pushFree(int b) {
-		this.prev[b] = this.tail;
-		this.next[b] = NONE;
-		if (this.tail != NONE) {
-			this.next[this.tail] = b;
-		}
-		else {
-			this.head = b;
-		}
-		this.tail = b;
-		this.free++;
-	}
-
-	private void unlinkFree(int b) {
-		int p = this.prev[b];
-		int n = this.next[b];
-		if (p != NONE) {
-			this.next[p] = n;
-		}
-		else {
-			this.head = n;
-		}
-		if (n != NONE) {
-			this.prev[n] = p;
-		}
-		else {
-			this.tail = p;
-		}
-		this.free--;
 	}
 
 }

@@ -63,6 +63,8 @@ public final class EngineLoop implements Runnable {
 
 	private final Tokenizer tokenizer;
 
+	private final RequestChecks checks;
+
 	private final int contextLength;
 
 	private volatile boolean closing;
@@ -72,6 +74,8 @@ public final class EngineLoop implements Runnable {
 	private volatile long steps;
 
 	private volatile long promptTokens;
+
+	private volatile long forwardNanos;
 
 	private volatile int waitingCount;
 
@@ -92,6 +96,7 @@ public final class EngineLoop implements Runnable {
 		this.tokenizer = tokenizer;
 		this.contextLength = model.config().contextLength();
 		this.cache = cache;
+		this.checks = new RequestChecks(model.config().vocabSize(), cache);
 		this.blocks = new BlockManager(cache, prefixCaching);
 		this.scheduler = new Scheduler(this.blocks, maxBatchTokens, maxSequences);
 		this.vocab = model.config().vocabSize();
@@ -123,12 +128,12 @@ public final class EngineLoop implements Runnable {
 	 */
 	public GenerationHandle submit(GenerationRequest request, TokenListener listener) {
 		int[] prompt = request.prompt();
-		checkTokens(prompt);
+		this.checks.tokens(prompt);
 		if (prompt.length >= this.contextLength) {
 			throw new IllegalArgumentException("the prompt has " + prompt.length + " tokens; the model's context holds "
 					+ this.contextLength + " including the reply");
 		}
-		checkImport(request.importedPrefix(), prompt);
+		this.checks.imported(request.importedPrefix(), prompt);
 		Request r = Request.generate(nextId(), request, listener, this::wake);
 		SamplingParams params = request.sampling();
 		r.baseSeed = (params.seed() != null) ? params.seed() : SEEDS.nextLong();
@@ -147,12 +152,12 @@ public final class EngineLoop implements Runnable {
 	 * @return completes with the exported KV; cancel it to abandon the work
 	 */
 	public CompletableFuture<PrefillResult> prefill(PrefillRequest request) {
-		checkTokens(request.tokens());
+		this.checks.tokens(request.tokens());
 		if (request.tokens().length > this.contextLength) {
 			throw new IllegalArgumentException("the sequence has " + request.tokens().length
 					+ " tokens; the model's context holds " + this.contextLength);
 		}
-		checkImport(request.importedPrefix(), request.tokens());
+		this.checks.imported(request.importedPrefix(), request.tokens());
 		Request r = Request.prefill(nextId(), request, this::wake);
 		enqueue(r);
 		return r.prefillResult;
@@ -166,34 +171,6 @@ public final class EngineLoop implements Runnable {
 	 */
 	public int cachedPrefixTokens(int[] tokens) {
 		return this.blocks.cachedPrefix(tokens, tokens.length);
-	}
-
-	private void checkTokens(int[] tokens) {
-		for (int t : tokens) {
-			if (t < 0 || t >= this.vocab) {
-				throw new IllegalArgumentException(
-						"token id " + t + " is outside the vocabulary [0, " + this.vocab + ")");
-			}
-		}
-	}
-
-	private void checkImport(KvSlice kv, int[] tokens) {
-		if (kv == null) {
-			return;
-		}
-		int bs = this.cache.blockSize();
-		if (kv.start() != 0 || kv.length() % bs != 0 || kv.length() > tokens.length) {
-			throw new IllegalArgumentException(
-					"imported KV must cover whole blocks of " + bs + " tokens from the start of the sequence, got ["
-							+ kv.start() + ", " + (kv.start() + kv.length()) + ")");
-		}
-		if (kv.layers() != this.cache.layers() || kv.kvDim() != this.cache.kvDim()) {
-			throw new IllegalArgumentException("imported KV has " + kv.layers() + " layers x " + kv.kvDim()
-					+ " floats per token; the model needs " + this.cache.layers() + " x " + this.cache.kvDim());
-		}
-		if (!java.util.Arrays.equals(kv.tokens(), 0, kv.length(), tokens, 0, kv.length())) {
-			throw new IllegalArgumentException("imported KV was computed for other tokens than the sequence's");
-		}
 	}
 
 	Request enqueue(Request r) {
@@ -220,7 +197,7 @@ public final class EngineLoop implements Runnable {
 	public EngineMetrics metrics() {
 		return new EngineMetrics(this.blocks.totalBlocks(), this.blocks.freeBlocks(), this.waitingCount,
 				this.runningCount, this.steps, this.promptTokens, this.outputs.generatedTokens,
-				this.scheduler.preemptions);
+				this.scheduler.preemptions, this.forwardNanos);
 	}
 
 	/** Stops the loop: unfinished requests end as cancelled. Waits for the thread. */
@@ -275,6 +252,7 @@ public final class EngineLoop implements Runnable {
 		if (this.logits.length < need) {
 			this.logits = new float[Math.max(need, 2 * this.logits.length)];
 		}
+		long start = System.nanoTime();
 		try {
 			this.model.forward(this.batch, this.cache, this.logits);
 		}
@@ -291,6 +269,7 @@ public final class EngineLoop implements Runnable {
 		}
 		this.promptTokens += prompt;
 		this.steps++;
+		this.forwardNanos += System.nanoTime() - start;
 		this.outputs.process(step, this.logits);
 	}
 
