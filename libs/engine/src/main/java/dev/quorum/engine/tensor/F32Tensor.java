@@ -55,6 +55,33 @@ public final class F32Tensor extends FloatTensor {
 		}
 	}
 
+	@Override
+	boolean dotRows4(float[] x, int x0, float[] out, int o, int stride, int r0, int r1) {
+		int k = this.cols;
+		int kv = k - k % L;
+		long rowBytes = 4L * k;
+		MemorySegment w = this.data;
+		int x1 = x0 + k;
+		int x2 = x1 + k;
+		int x3 = x2 + k;
+		for (int r = r0; r < r1; r++) {
+			long base = r * rowBytes;
+			FloatVector a0 = FloatVector.zero(F), a1 = a0, a2 = a0, a3 = a0;
+			for (int i = 0; i < kv; i += L) {
+				FloatVector v = FloatVector.fromMemorySegment(F, w, base + 4L * i, LE);
+				a0 = v.fma(FloatVector.fromArray(F, x, x0 + i), a0);
+				a1 = v.fma(FloatVector.fromArray(F, x, x1 + i), a1);
+				a2 = v.fma(FloatVector.fromArray(F, x, x2 + i), a2);
+				a3 = v.fma(FloatVector.fromArray(F, x, x3 + i), a3);
+			}
+			out[o + r] = Vec.sum(a0) + tail(base, x, x0, kv, k);
+			out[o + stride + r] = Vec.sum(a1) + tail(base, x, x1, kv, k);
+			out[o + 2 * stride + r] = Vec.sum(a2) + tail(base, x, x2, kv, k);
+			out[o + 3 * stride + r] = Vec.sum(a3) + tail(base, x, x3, kv, k);
+		}
+		return true;
+	}
+
 	private float tail(long rowByte, float[] x, int x0, int from, int k) {
 		return (from == k) ? 0f : tailLoop(rowByte, x, x0, from, k);
 	}

@@ -18,6 +18,9 @@ import dev.quorum.engine.gguf.GgmlType;
  */
 public abstract sealed class FloatTensor permits F32Tensor, F16Tensor, BF16Tensor, Q8_0Tensor, Q4_0Tensor {
 
+	/** Batches below this size use the fused four-token kernels where a type has them. */
+	static final int FUSED_BELOW = 8;
+
 	private static final ThreadLocal<float[]> SCRATCH = ThreadLocal.withInitial(() -> new float[0]);
 
 	/** The stored bytes. */
@@ -122,6 +125,24 @@ public abstract sealed class FloatTensor permits F32Tensor, F16Tensor, BF16Tenso
 	}
 
 	/**
+	 * Four tokens against rows {@code [r0, r1)} in one pass over the weights, with the
+	 * dequantisation fused in: {@code out[o + t*stride + r] = row(r) . x[x0 + t*cols ..]}
+	 * for t in 0..3. Types without such a kernel return false and are handled by the
+	 * tiled path.
+	 * @param x activations
+	 * @param x0 offset of token 0
+	 * @param out results
+	 * @param o offset of (token 0, row 0)
+	 * @param stride distance between tokens in {@code out}
+	 * @param r0 first row
+	 * @param r1 end row (exclusive)
+	 * @return whether the products were computed
+	 */
+	boolean dotRows4(float[] x, int x0, float[] out, int o, int stride, int r0, int r1) {
+		return false;
+	}
+
+	/**
 	 * {@code T} tokens against rows {@code [r0, r1)}:
 	 * {@code out[o + t*stride + r] = row(r) . x[x0 + t*cols ..]}. Each row is read (and
 	 * dequantised) once for all tokens.
@@ -140,6 +161,17 @@ public abstract sealed class FloatTensor permits F32Tensor, F16Tensor, BF16Tenso
 			return;
 		}
 		int k = this.cols;
+		if (tokens < FUSED_BELOW && dotRows4(x, x0, out, o, stride, r0, r0)) {
+			// few tokens: stream the weights once per four tokens, no dequantised copy
+			int t = 0;
+			for (; t + 4 <= tokens; t += 4) {
+				dotRows4(x, x0 + t * k, out, o + t * stride, stride, r0, r1);
+			}
+			for (; t < tokens; t++) {
+				dotRows(x, x0 + t * k, out, o + t * stride, r0, r1);
+			}
+			return;
+		}
 		// dequantise the rows once, then sweep the tokens in blocks small enough to stay
 		// in
 		// L2 next to them: ~128 KB of activations per block

@@ -94,4 +94,38 @@ public final class Q8_0Tensor extends FloatTensor {
 		}
 	}
 
+	@Override
+	boolean dotRows4(float[] x, int x0, float[] out, int o, int stride, int r0, int r1) {
+		if (B == null) {
+			return false;
+		}
+		int blocks = this.cols >>> 5;
+		long rowBytes = (long) blocks * BLOCK_BYTES;
+		MemorySegment w = this.data;
+		int x1 = x0 + this.cols;
+		int x2 = x1 + this.cols;
+		int x3 = x2 + this.cols;
+		for (int r = r0; r < r1; r++) {
+			long base = r * rowBytes;
+			FloatVector a0 = FloatVector.zero(F), a1 = a0, a2 = a0, a3 = a0;
+			for (int b = 0; b < blocks; b++) {
+				long at = base + (long) b * BLOCK_BYTES;
+				FloatVector d = FloatVector.broadcast(F, Float.float16ToFloat(w.get(SHORT, at)));
+				for (int p = 0; p < PARTS; p++) {
+					FloatVector v = weights(w, at + 2 + p * L, d);
+					int i = b * 32 + p * L;
+					a0 = v.fma(FloatVector.fromArray(F, x, x0 + i), a0);
+					a1 = v.fma(FloatVector.fromArray(F, x, x1 + i), a1);
+					a2 = v.fma(FloatVector.fromArray(F, x, x2 + i), a2);
+					a3 = v.fma(FloatVector.fromArray(F, x, x3 + i), a3);
+				}
+			}
+			out[o + r] = Vec.sum(a0);
+			out[o + stride + r] = Vec.sum(a1);
+			out[o + 2 * stride + r] = Vec.sum(a2);
+			out[o + 3 * stride + r] = Vec.sum(a3);
+		}
+		return true;
+	}
+
 }

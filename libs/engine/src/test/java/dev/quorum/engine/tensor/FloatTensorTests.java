@@ -67,16 +67,19 @@ class FloatTensorTests {
 		int rows = 70;
 		int cols = 128;
 		FloatTensor w = tensor(type, rows, cols, 3);
-		int tokens = 11;
-		float[] x = TestModels.normal(tokens * cols, 1, new SplittableRandom(4));
-		float[] batched = new float[tokens * rows];
 		MatMul mm = new MatMul(pool);
-		mm.matmul(w, x, 0, tokens, batched);
-		for (int t = 0; t < tokens; t++) {
-			float[] single = new float[rows];
-			mm.matmul(w, x, t * cols, 1, single);
-			for (int r = 0; r < rows; r++) {
-				assertThat(batched[t * rows + r]).isEqualTo(single[r]);
+		// 4 and 6 take the fused few-token kernels, 11 the tiled one
+		for (int tokens : new int[] { 4, 6, 11 }) {
+			float[] x = TestModels.normal(tokens * cols, 1, new SplittableRandom(4));
+			float[] batched = new float[tokens * rows];
+			mm.matmul(w, x, 0, tokens, batched);
+			for (int t = 0; t < tokens; t++) {
+				float[] single = new float[rows];
+				mm.matmul(w, x, t * cols, 1, single);
+				for (int r = 0; r < rows; r++) {
+					assertThat(batched[t * rows + r]).as("%d tokens, token %d row %d", tokens, t, r)
+						.isEqualTo(single[r]);
+				}
 			}
 		}
 	}
