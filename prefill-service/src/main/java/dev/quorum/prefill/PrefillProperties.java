@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.quorum.prefill;
 
-import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -9,19 +8,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * Settings of prefill-service under {@code quorum.prefill}; each one can be set from the
- * environment, e.g. {@code QUORUM_PREFILL_CHUNKTOKENS}.
+ * Settings of prefill-service under {@code quorum.prefill} (e.g.
+ * {@code QUORUM_PREFILL_MAXTOKENS}). The chunk size is the engine's block size,
+ * {@code quorum.engine.block-size}, shared with decode-service; models and KV storage are
+ * {@code quorum.models[]} and {@code quorum.kv}.
  *
- * @param chunkTokens Tokens per KV chunk; part of the Redis key namespace, so prefill and
- * decode must agree.
+ * @param maxTokens longest token sequence one prefill request may carry
  */
 @Validated
 @ConfigurationProperties("quorum.prefill")
-public record PrefillProperties(
-		/**
-		 * Tokens per KV chunk; part of the Redis key namespace, so prefill and decode
-		 * must agree.
-		 */
-		@Min(1) @Max(1024) @DefaultValue("32") int chunkTokens) {
+public record PrefillProperties(@Min(1) @DefaultValue("32768") int maxTokens) {
 
 }
