@@ -8,8 +8,8 @@
 #
 # OUTDIR gets data/, a/, b/, verifier/, vdata.jsonl, export/, ship/*.gguf, quant.json,
 # pytorch-results.json, reference/ and logs/. A step whose output exists is skipped, so a run that
-# stopped resumes. Knobs (environment): TRAIN_MINUTES (10), VERIFIER_PROBLEMS (30000),
-# VERIFIER_MINUTES (2.5); SMOKE=1 runs everything tiny and fast.
+# stopped resumes. Knobs (environment): TRAIN_MINUTES (10), VERIFIER_PROBLEMS (20000),
+# VERIFIER_MINUTES (2); SMOKE=1 runs everything tiny and fast.
 set -euo pipefail
 if [[ $# -ne 1 || $1 == -h || $1 == --help ]]; then
     sed -n '3,12p' "$0"
@@ -20,7 +20,7 @@ HERE=$(cd "$(dirname "$0")" && pwd)
 mkdir -p "$OUT/logs"
 export PYTHONUNBUFFERED=1
 ARCH_A=a ARCH_B=b N_GREEDY=50 EVAL_LIMIT=0
-: "${TRAIN_MINUTES:=10}" "${VERIFIER_PROBLEMS:=30000}" "${VERIFIER_MINUTES:=2.5}"
+: "${TRAIN_MINUTES:=10}" "${VERIFIER_PROBLEMS:=20000}" "${VERIFIER_MINUTES:=2}"
 if [[ ${SMOKE:-0} == 1 ]]; then
     ARCH_A=smoke ARCH_B=smoke N_GREEDY=5 EVAL_LIMIT=40 TRAIN_MINUTES=0.3 VERIFIER_PROBLEMS=300 VERIFIER_MINUTES=0.3
 fi
