@@ -2,7 +2,9 @@
 package dev.quorum.decode;
 
 import java.net.URI;
+import java.time.Duration;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -12,27 +14,42 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * Settings of decode-service under {@code quorum.decode}; each one can be set from the
- * environment, e.g. {@code QUORUM_DECODE_CHUNKTOKENS}.
+ * Settings of decode-service under {@code quorum.decode} (e.g.
+ * {@code QUORUM_DECODE_REMOTEPREFILLMINTOKENS}, {@code QUORUM_DECODE_PREFILL_URI}). The
+ * models and engine are {@code quorum.models[]} and {@code quorum.engine}, the KV store
+ * {@code quorum.kv}, all shared with prefill-service.
  *
- * @param chunkTokens Tokens per KV chunk; must match prefill-service.
- * @param remotePrefillMinTokens Uncached prompt tokens from which prefill is sent to
- * prefill-service rather than done locally.
- * @param prefillUri Base URI of prefill-service.
+ * @param remotePrefillMinTokens uncached prompt tokens from which the prompt's chunks are
+ * computed by prefill-service rather than here (conditional disaggregation)
+ * @param prefill how prefill-service is called
+ * @param limits what a request may ask for
  */
 @Validated
 @ConfigurationProperties("quorum.decode")
-public record DecodeProperties(
-		/** Tokens per KV chunk; must match prefill-service. */
-		@Min(1) @Max(1024) @DefaultValue("32") int chunkTokens,
+public record DecodeProperties(@DefaultValue("256") @Min(0) int remotePrefillMinTokens,
+		@Valid @DefaultValue Prefill prefill, @Valid @DefaultValue Limits limits) {
 
-		/**
-		 * Uncached prompt tokens from which prefill is sent to prefill-service rather
-		 * than done locally.
-		 */
-		@Min(0) @DefaultValue("256") int remotePrefillMinTokens,
+	/**
+	 * The call to prefill-service, behind the {@code prefill} circuit breaker. When it
+	 * fails, times out or the circuit is open, the prompt is prefilled locally.
+	 *
+	 * @param uri base URI of prefill-service
+	 * @param timeout longest wait for its reply
+	 * @param enabled whether to use it at all (off: always prefill locally)
+	 */
+	public record Prefill(@NotNull @DefaultValue("http://localhost:8082") URI uri,
+			@DefaultValue("30s") Duration timeout, @DefaultValue("true") boolean enabled) {
+	}
 
-		/** Base URI of prefill-service. */
-		@NotNull @DefaultValue("http://localhost:8082") URI prefillUri) {
+	/**
+	 * Request caps beyond OpenAI's own ranges.
+	 *
+	 * @param maxN most choices per request
+	 * @param maxTokens most tokens a request may ask to generate per choice
+	 * @param maxPrompts most prompts in one {@code /v1/completions} request
+	 */
+	public record Limits(@DefaultValue("16") @Min(1) @Max(128) int maxN, @DefaultValue("4096") @Min(1) int maxTokens,
+			@DefaultValue("16") @Min(1) int maxPrompts) {
+	}
 
 }

@@ -1,12 +1,15 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.quorum.decode;
 
+import dev.quorum.testsupport.redis.TestRedis;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -17,6 +20,11 @@ class DecodeServiceApplicationTests {
 
 	@Autowired
 	WebTestClient client;
+
+	@DynamicPropertySource
+	static void properties(DynamicPropertyRegistry registry) {
+		DecodeTestSetup.wire(registry, TestRedis.shared());
+	}
 
 	@Autowired
 	DecodeProperties properties;
