@@ -57,7 +57,8 @@ class ChatCompletionsController {
 			boolean logprobs = Boolean.TRUE.equals(request.logprobs());
 			ChatResponder responder = new ChatResponder(Responses.id("chatcmpl-"), Responses.now(), request.model(),
 					prepared.model().tokenizer(), logprobs, n);
-			return this.pipeline.generate(prepared.model(), prepared.prompt(), prepared.sampling(), n, requestId, start)
+			return this.pipeline
+				.generate(prepared.model(), prepared.prompt(), prepared.sampling(), n, null, requestId, start)
 				.flatMap((run) -> {
 					if (request.streaming()) {
 						boolean usage = request.streamOptions() != null

@@ -9,6 +9,7 @@ import dev.quorum.decode.generate.Pipeline;
 import dev.quorum.decode.generate.Sampling;
 import dev.quorum.decode.respond.CompletionResponder;
 import dev.quorum.engine.GenerationEvent;
+import dev.quorum.engine.GenerationRequest;
 import dev.quorum.engine.sample.SamplingParams;
 import dev.quorum.openai.ApiException;
 import dev.quorum.openai.completions.CompletionPrompt;
@@ -57,13 +58,17 @@ class CompletionsController {
 		String requestId = RequestId.of(exchange);
 		return Mono.fromCallable(() -> prepare(body)).subscribeOn(this.cpu).flatMap((prepared) -> {
 			CreateCompletionRequest request = prepared.request();
-			int n = (request.n() != null) ? request.n() : 1;
+			GenerationRequest.Branching branching = (request.branching() != null) ? new GenerationRequest.Branching(
+					request.branching().k(), (request.branching().minProbability() != null)
+							? request.branching().minProbability().floatValue() : 0f)
+					: null;
+			int n = (branching != null) ? branching.k() : ((request.n() != null) ? request.n() : 1);
 			CompletionResponder responder = new CompletionResponder(Responses.id("cmpl-"), Responses.now(),
 					request.model(), prepared.model().tokenizer(), request.logprobs(), n);
 			List<Mono<Pipeline.Run>> runs = new ArrayList<>();
 			for (int p = 0; p < prepared.prompts().size(); p++) {
 				runs.add(this.pipeline.generate(prepared.model(), prepared.prompts().get(p), prepared.sampling().get(p),
-						n, requestId, start));
+						(branching != null) ? 1 : n, branching, requestId, start));
 			}
 			return Flux.concat(runs).collectList().flatMap((started) -> {
 				List<Flux<GenerationEvent>> events = started.stream().map(Pipeline.Run::events).toList();
@@ -80,7 +85,7 @@ class CompletionsController {
 
 	private Prepared prepare(byte[] body) {
 		CreateCompletionRequest request = CompletionRequests.parse(RequestBodies.readTree(body),
-				RequestLimits.of(this.limits.maxN(), this.limits.maxTokens()));
+				RequestLimits.of(this.limits.maxN(), this.limits.maxTokens()).withBranching());
 		ServedModel model = this.models.get(request.model());
 		CompletionPrompt prompt = request.prompt();
 		if (prompt.count() > this.limits.maxPrompts()) {

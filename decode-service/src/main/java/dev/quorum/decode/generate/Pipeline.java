@@ -41,14 +41,16 @@ public final class Pipeline {
 	 * @param prompt the prompt's token ids
 	 * @param sampling how to sample
 	 * @param n choices (sharing one prefill)
+	 * @param branching CoT-decoding first-token branching instead of {@code n} choices,
+	 * or null
 	 * @param requestId the request id
 	 * @param startNanos when the request arrived
 	 * @return the run: its events, and its timing once complete
 	 */
-	public Mono<Run> generate(ServedModel model, int[] prompt, SamplingParams sampling, int n, String requestId,
-			long startNanos) {
+	public Mono<Run> generate(ServedModel model, int[] prompt, SamplingParams sampling, int n,
+			GenerationRequest.Branching branching, String requestId, long startNanos) {
 		return this.promptKv.resolve(model, prompt, requestId).map((prefix) -> {
-			GenerationRequest request = new GenerationRequest(prompt, sampling, n, null, prefix.imported());
+			GenerationRequest request = new GenerationRequest(prompt, sampling, n, branching, prefix.imported());
 			AtomicReference<GenerationEvent.Completed> completed = new AtomicReference<>();
 			Flux<GenerationEvent> events = this.metrics
 				.observe(model.id(), requestId, startNanos, prefix.transferNanos(), this.generator.run(model, request))

@@ -24,7 +24,8 @@ import reactor.core.publisher.Mono;
  * @param model the model name to report
  * @param tokenizer to spell tokens in logprobs
  * @param logprobs alternatives per position (0 to 5), or null when not asked for
- * @param n choices per prompt
+ * @param n choices per prompt (with branching: the most branches; untaken ones are left
+ * out)
  */
 public record CompletionResponder(String id, long created, String model, Tokenizer tokenizer, Integer logprobs, int n) {
 
@@ -46,6 +47,10 @@ public record CompletionResponder(String id, long created, String model, Tokeniz
 			for (int p = 0; p < all.size(); p++) {
 				Run run = all.get(p);
 				for (int c = 0; c < this.n; c++) {
+					if (run.reasons[c] == null && run.texts[c].isEmpty()) {
+						continue; // a branch that was not taken (below the first-token
+									// floor)
+					}
 					choices.add(CreateCompletionResponse.Choice.of(p * this.n + c, run.texts[c].toString(),
 							(this.logprobs != null) ? run.logprobs.get(c).build() : null, run.reasons[c]));
 				}

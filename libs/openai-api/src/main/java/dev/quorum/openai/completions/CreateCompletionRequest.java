@@ -27,6 +27,8 @@ import dev.quorum.openai.ChatCompletionStreamOptions;
  * @param logprobs alternatives to return per token, in [0, 5]; null for no logprobs
  * @param topK vLLM extension: keep the k most likely tokens; -1 or 0 is off
  * @param minP vLLM extension: drop tokens below {@code minP * p(top token)}, in [0, 1]
+ * @param branching Quorum extension for CoT-decoding: branch on the most likely first
+ * tokens (one choice per branch), or null; only Quorum's decode-service accepts it
  */
 @JsonInclude(Include.NON_NULL)
 public record CreateCompletionRequest(@JsonProperty("model") String model,
@@ -36,7 +38,7 @@ public record CreateCompletionRequest(@JsonProperty("model") String model,
 		@JsonProperty("stream_options") ChatCompletionStreamOptions streamOptions,
 		@JsonProperty("stop") List<String> stop, @JsonProperty("seed") Long seed,
 		@JsonProperty("logprobs") Integer logprobs, @JsonProperty("top_k") Integer topK,
-		@JsonProperty("min_p") Double minP) {
+		@JsonProperty("min_p") Double minP, @JsonProperty("quorum_branching") CompletionBranching branching) {
 
 	/**
 	 * Copies the stop list so the request is immutable.
@@ -55,7 +57,7 @@ public record CreateCompletionRequest(@JsonProperty("model") String model,
 	 */
 	public static CreateCompletionRequest of(String model, CompletionPrompt prompt, Integer maxTokens) {
 		return new CreateCompletionRequest(model, prompt, maxTokens, null, null, null, null, null, null, null, null,
-				null, null);
+				null, null, null);
 	}
 
 	/**
@@ -76,7 +78,7 @@ public record CreateCompletionRequest(@JsonProperty("model") String model,
 	 */
 	public CreateCompletionRequest withSampling(Integer n, Double temperature, Double topP, Long seed) {
 		return new CreateCompletionRequest(this.model, this.prompt, this.maxTokens, temperature, topP, n, this.stream,
-				this.streamOptions, this.stop, seed, this.logprobs, this.topK, this.minP);
+				this.streamOptions, this.stop, seed, this.logprobs, this.topK, this.minP, this.branching);
 	}
 
 	/**
@@ -86,7 +88,7 @@ public record CreateCompletionRequest(@JsonProperty("model") String model,
 	 */
 	public CreateCompletionRequest withLogprobs(Integer logprobs) {
 		return new CreateCompletionRequest(this.model, this.prompt, this.maxTokens, this.temperature, this.topP, this.n,
-				this.stream, this.streamOptions, this.stop, this.seed, logprobs, this.topK, this.minP);
+				this.stream, this.streamOptions, this.stop, this.seed, logprobs, this.topK, this.minP, this.branching);
 	}
 
 	/**
@@ -96,7 +98,7 @@ public record CreateCompletionRequest(@JsonProperty("model") String model,
 	 */
 	public CreateCompletionRequest withStop(List<String> stop) {
 		return new CreateCompletionRequest(this.model, this.prompt, this.maxTokens, this.temperature, this.topP, this.n,
-				this.stream, this.streamOptions, stop, this.seed, this.logprobs, this.topK, this.minP);
+				this.stream, this.streamOptions, stop, this.seed, this.logprobs, this.topK, this.minP, this.branching);
 	}
 
 	/**
@@ -109,7 +111,17 @@ public record CreateCompletionRequest(@JsonProperty("model") String model,
 	public CreateCompletionRequest withStream(boolean stream, boolean includeUsage) {
 		return new CreateCompletionRequest(this.model, this.prompt, this.maxTokens, this.temperature, this.topP, this.n,
 				stream ? Boolean.TRUE : null, (stream && includeUsage) ? ChatCompletionStreamOptions.of(true) : null,
-				this.stop, this.seed, this.logprobs, this.topK, this.minP);
+				this.stop, this.seed, this.logprobs, this.topK, this.minP, this.branching);
+	}
+
+	/**
+	 * This request branching on its first tokens (Quorum's decode-service only).
+	 * @param branching the branching, or null for none
+	 * @return the copy
+	 */
+	public CreateCompletionRequest withBranching(CompletionBranching branching) {
+		return new CreateCompletionRequest(this.model, this.prompt, this.maxTokens, this.temperature, this.topP, this.n,
+				this.stream, this.streamOptions, this.stop, this.seed, this.logprobs, this.topK, this.minP, branching);
 	}
 
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 
 import dev.quorum.openai.ApiException;
+import dev.quorum.openai.completions.CompletionBranching;
 import dev.quorum.openai.completions.CompletionPrompt;
 import dev.quorum.openai.completions.CreateCompletionRequest;
 import tools.jackson.databind.JsonNode;
@@ -24,7 +25,7 @@ public final class CompletionRequests {
 
 	static {
 		Set<String> known = new HashSet<>(
-				Set.of("model", "prompt", "max_tokens", "logprobs", "echo", "suffix", "best_of"));
+				Set.of("model", "prompt", "max_tokens", "logprobs", "echo", "suffix", "best_of", "quorum_branching"));
 		known.addAll(Sampling.FIELDS);
 		KNOWN = Set.copyOf(known);
 	}
@@ -67,9 +68,53 @@ public final class CompletionRequests {
 			throw Fields.unsupported("best_of", "server-side ranking of hidden samples is not done; "
 					+ "ask for n choices instead (or use a best-of-n strategy model).");
 		}
+		CompletionBranching branching = branching(fields, limits, n);
 		return new CreateCompletionRequest(model, prompt, maxTokens, sampling.temperature(), sampling.topP(),
 				sampling.n(), sampling.stream(), sampling.streamOptions(), sampling.stop(), sampling.seed(), logprobs,
-				sampling.topK(), sampling.minP());
+				sampling.topK(), sampling.minP(), branching);
+	}
+
+	/** Most branches {@code quorum_branching.k} may ask for. */
+	static final int MAX_BRANCHES = 64;
+
+	private static CompletionBranching branching(Fields fields, RequestLimits limits, int n) {
+		JsonNode value = fields.value("quorum_branching");
+		if (value == null) {
+			return null;
+		}
+		if (!limits.allowBranching()) {
+			throw Fields.unsupported("quorum_branching",
+					"first-token branching is served by Quorum's decode-service only.");
+		}
+		if (!value.isObject()) {
+			throw Fields.typeError("quorum_branching", "an object {\"k\": int, \"min_probability\": number}", value);
+		}
+		for (String name : value.propertyNames()) {
+			if (!name.equals("k") && !name.equals("min_probability")) {
+				throw ApiException.invalidRequest("quorum_branching." + name,
+						"Unrecognized request argument supplied: quorum_branching." + name);
+			}
+		}
+		JsonNode k = value.get("k");
+		if (k == null || !k.isIntegralNumber()) {
+			throw Fields.typeError("quorum_branching.k", "an integer", (k != null) ? k : value);
+		}
+		if (!k.canConvertToInt() || k.intValue() < 1 || k.intValue() > MAX_BRANCHES) {
+			throw Fields.rangeError("quorum_branching.k", 1, MAX_BRANCHES, k);
+		}
+		JsonNode floor = value.get("min_probability");
+		Double min = null;
+		if (floor != null && !floor.isNull()) {
+			if (!floor.isNumber() || floor.doubleValue() < 0 || floor.doubleValue() > 1) {
+				throw ApiException.invalidRequest("quorum_branching.min_probability",
+						"Invalid 'quorum_branching.min_probability': expected a number in [0, 1].");
+			}
+			min = floor.doubleValue();
+		}
+		if (n != 1) {
+			throw ApiException.invalidRequest("n", "with quorum_branching each branch is a choice; leave n out.");
+		}
+		return CompletionBranching.of(k.intValue(), min);
 	}
 
 	private static CompletionPrompt prompt(Fields fields) {

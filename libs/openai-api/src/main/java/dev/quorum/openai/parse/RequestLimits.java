@@ -9,8 +9,10 @@ package dev.quorum.openai.parse;
  * accepted; the prompt-plus-completion check against the context length is the service's
  * @param allowQuorumExtension whether the {@code quorum} object is accepted (ensemble
  * service) or rejected (decode service)
+ * @param allowBranching whether the {@code quorum_branching} extension of completions is
+ * accepted (decode service)
  */
-public record RequestLimits(int maxN, int maxTokens, boolean allowQuorumExtension) {
+public record RequestLimits(int maxN, int maxTokens, boolean allowQuorumExtension, boolean allowBranching) {
 
 	/**
 	 * Checks the limits.
@@ -28,7 +30,7 @@ public record RequestLimits(int maxN, int maxTokens, boolean allowQuorumExtensio
 	 * @return the limits
 	 */
 	public static RequestLimits of(int maxN, int maxTokens) {
-		return new RequestLimits(maxN, maxTokens, false);
+		return new RequestLimits(maxN, maxTokens, false, false);
 	}
 
 	/**
@@ -36,7 +38,15 @@ public record RequestLimits(int maxN, int maxTokens, boolean allowQuorumExtensio
 	 * @return the copy
 	 */
 	public RequestLimits withQuorumExtension() {
-		return new RequestLimits(this.maxN, this.maxTokens, true);
+		return new RequestLimits(this.maxN, this.maxTokens, true, this.allowBranching);
+	}
+
+	/**
+	 * These limits, accepting the {@code quorum_branching} extension of completions.
+	 * @return the copy
+	 */
+	public RequestLimits withBranching() {
+		return new RequestLimits(this.maxN, this.maxTokens, this.allowQuorumExtension, true);
 	}
 
 }

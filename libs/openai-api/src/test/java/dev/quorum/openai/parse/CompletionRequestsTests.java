@@ -4,6 +4,7 @@ package dev.quorum.openai.parse;
 import java.util.List;
 import java.util.function.Function;
 
+import dev.quorum.openai.completions.CompletionBranching;
 import dev.quorum.openai.completions.CompletionPrompt;
 import dev.quorum.openai.completions.CreateCompletionRequest;
 import org.assertj.core.api.AbstractStringAssert;
@@ -63,6 +64,25 @@ class CompletionRequestsTests {
 		assertThat(parse("'prompt':'x','logprobs':0").logprobs()).isZero();
 		rejects("'prompt':'x','logprobs':6", "logprobs").contains("between 0 and 5");
 		rejects("'prompt':'x','logprobs':true", "logprobs").contains("expected an integer");
+	}
+
+	@Test
+	void quorumBranchingIsAcceptedOnlyWhereAllowedAndChecked() {
+		Function<JsonNode, ?> decode = (tree) -> CompletionRequests.parse(tree, LIMITS.withBranching());
+		CreateCompletionRequest branched = CompletionRequests.parse(
+				tree("{'model':'m','prompt':[1,2],'logprobs':2,'quorum_branching':{'k':3,'min_probability':0.01}}"),
+				LIMITS.withBranching());
+		assertThat(branched.branching()).isEqualTo(CompletionBranching.of(3, 0.01));
+		rejects("'prompt':'x','quorum_branching':{'k':3}", "quorum_branching").contains("decode-service only");
+		ParseAssertions.rejects(decode, "{'model':'m','prompt':'x','quorum_branching':{'k':0}}", "quorum_branching.k")
+			.contains("between 1 and 64");
+		ParseAssertions
+			.rejects(decode, "{'model':'m','prompt':'x','quorum_branching':{'k':2,'min_probability':2}}",
+					"quorum_branching.min_probability")
+			.contains("[0, 1]");
+		ParseAssertions.rejects(decode, "{'model':'m','prompt':'x','quorum_branching':{'k':2,'top':1}}",
+				"quorum_branching.top");
+		ParseAssertions.rejects(decode, "{'model':'m','prompt':'x','n':2,'quorum_branching':{'k':2}}", "n");
 	}
 
 	@Test
