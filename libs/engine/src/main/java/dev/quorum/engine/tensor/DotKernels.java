@@ -12,6 +12,10 @@ import static dev.quorum.engine.tensor.Vec.L;
  * accumulator over chunks of {@link Vec#L} elements in order, a fixed-order lane sum,
  * then the scalar tail. So a token's result never depends on which other tokens share the
  * step, which is what makes batched and single-stream generation identical.
+ * <p>
+ * Kernels with several accumulators park them in a small array and reduce them in a loop:
+ * sixteen lane sums written out after the main loop made the JIT give up on intrinsifying
+ * part of the method and halved its speed.
  */
 final class DotKernels {
 
@@ -28,8 +32,9 @@ final class DotKernels {
 	 * @param out results at {@code o + j*stride + i}
 	 * @param o offset of (token 0, row 0)
 	 * @param stride distance between tokens in {@code out}
+	 * @param sums scratch of at least {@code 16 * L} floats
 	 */
-	static void dot4x4(float[] w, int w0, float[] x, int x0, int k, float[] out, int o, int stride) {
+	static void dot4x4(float[] w, int w0, float[] x, int x0, int k, float[] out, int o, int stride, float[] sums) {
 		int kv = k - k % L;
 		int w1 = w0 + k;
 		int w2 = w1 + k;
@@ -67,25 +72,39 @@ final class DotKernels {
 			a23 = r2.fma(t, a23);
 			a33 = r3.fma(t, a33);
 		}
-		out[o] = Vec.sum(a00) + tail(w, w0, x, x0, kv, k);
-		out[o + 1] = Vec.sum(a10) + tail(w, w1, x, x0, kv, k);
-		out[o + 2] = Vec.sum(a20) + tail(w, w2, x, x0, kv, k);
-		out[o + 3] = Vec.sum(a30) + tail(w, w3, x, x0, kv, k);
-		o += stride;
-		out[o] = Vec.sum(a01) + tail(w, w0, x, x1, kv, k);
-		out[o + 1] = Vec.sum(a11) + tail(w, w1, x, x1, kv, k);
-		out[o + 2] = Vec.sum(a21) + tail(w, w2, x, x1, kv, k);
-		out[o + 3] = Vec.sum(a31) + tail(w, w3, x, x1, kv, k);
-		o += stride;
-		out[o] = Vec.sum(a02) + tail(w, w0, x, x2, kv, k);
-		out[o + 1] = Vec.sum(a12) + tail(w, w1, x, x2, kv, k);
-		out[o + 2] = Vec.sum(a22) + tail(w, w2, x, x2, kv, k);
-		out[o + 3] = Vec.sum(a32) + tail(w, w3, x, x2, kv, k);
-		o += stride;
-		out[o] = Vec.sum(a03) + tail(w, w0, x, x3, kv, k);
-		out[o + 1] = Vec.sum(a13) + tail(w, w1, x, x3, kv, k);
-		out[o + 2] = Vec.sum(a23) + tail(w, w2, x, x3, kv, k);
-		out[o + 3] = Vec.sum(a33) + tail(w, w3, x, x3, kv, k);
+		// (token j, row i) at sums[(4j + i) * L]
+		a00.intoArray(sums, 0);
+		a10.intoArray(sums, L);
+		a20.intoArray(sums, 2 * L);
+		a30.intoArray(sums, 3 * L);
+		a01.intoArray(sums, 4 * L);
+		a11.intoArray(sums, 5 * L);
+		a21.intoArray(sums, 6 * L);
+		a31.intoArray(sums, 7 * L);
+		a02.intoArray(sums, 8 * L);
+		a12.intoArray(sums, 9 * L);
+		a22.intoArray(sums, 10 * L);
+		a32.intoArray(sums, 11 * L);
+		a03.intoArray(sums, 12 * L);
+		a13.intoArray(sums, 13 * L);
+		a23.intoArray(sums, 14 * L);
+		a33.intoArray(sums, 15 * L);
+		finish(sums, 4, 4, w, w0, x, x0, kv, k, out, o, stride);
+	}
+
+	/**
+	 * Lane sums (plus tails) of parked accumulators: (token j, row i) at
+	 * {@code sums[(rows*j + i) * L]}. A separate method on purpose: left inside a kernel,
+	 * the JIT unrolls it into more vector nodes than it will intrinsify.
+	 */
+	static void finish(float[] sums, int tokens, int rows, float[] w, int w0, float[] x, int x0, int kv, int k,
+			float[] out, int o, int stride) {
+		for (int j = 0; j < tokens; j++) {
+			for (int i = 0; i < rows; i++) {
+				out[o + j * stride + i] = withTail(Vec.sum(FloatVector.fromArray(F, sums, (rows * j + i) * L)), w,
+						w0 + i * k, x, x0 + j * k, kv, k);
+			}
+		}
 	}
 
 	/**
@@ -97,8 +116,9 @@ final class DotKernels {
 	 * @param k row length
 	 * @param out results at {@code o + i}
 	 * @param o offset of row 0's result
+	 * @param sums scratch of at least {@code 4 * L} floats
 	 */
-	static void dot4x1(float[] w, int w0, float[] x, int x0, int k, float[] out, int o) {
+	static void dot4x1(float[] w, int w0, float[] x, int x0, int k, float[] out, int o, float[] sums) {
 		int kv = k - k % L;
 		int w1 = w0 + k;
 		int w2 = w1 + k;
@@ -111,10 +131,11 @@ final class DotKernels {
 			a2 = FloatVector.fromArray(F, w, w2 + i).fma(t, a2);
 			a3 = FloatVector.fromArray(F, w, w3 + i).fma(t, a3);
 		}
-		out[o] = Vec.sum(a0) + tail(w, w0, x, x0, kv, k);
-		out[o + 1] = Vec.sum(a1) + tail(w, w1, x, x0, kv, k);
-		out[o + 2] = Vec.sum(a2) + tail(w, w2, x, x0, kv, k);
-		out[o + 3] = Vec.sum(a3) + tail(w, w3, x, x0, kv, k);
+		a0.intoArray(sums, 0);
+		a1.intoArray(sums, L);
+		a2.intoArray(sums, 2 * L);
+		a3.intoArray(sums, 3 * L);
+		finish(sums, 1, 4, w, w0, x, x0, kv, k, out, o, 0);
 	}
 
 	/**
@@ -132,14 +153,12 @@ final class DotKernels {
 		for (int i = 0; i < kv; i += L) {
 			a = FloatVector.fromArray(F, w, w0 + i).fma(FloatVector.fromArray(F, x, x0 + i), a);
 		}
-		return Vec.sum(a) + tail(w, w0, x, x0, kv, k);
+		return withTail(Vec.sum(a), w, w0, x, x0, kv, k);
 	}
 
-	/**
-	 * The scalar part beyond the last whole vector, in order (small enough to inline).
-	 */
-	static float tail(float[] w, int w0, float[] x, int x0, int from, int k) {
-		return (from == k) ? 0f : tailLoop(w, w0, x, x0, from, k);
+	/** Adds the scalar part beyond the last whole vector, in order, when there is one. */
+	static float withTail(float s, float[] w, int w0, float[] x, int x0, int from, int k) {
+		return (from == k) ? s : s + tailLoop(w, w0, x, x0, from, k);
 	}
 
 	private static float tailLoop(float[] w, int w0, float[] x, int x0, int from, int k) {

@@ -51,7 +51,7 @@ public final class F32Tensor extends FloatTensor {
 				acc = FloatVector.fromMemorySegment(F, w, base + 4L * i, LE)
 					.fma(FloatVector.fromArray(F, x, x0 + i), acc);
 			}
-			out[o + r] = Vec.sum(acc) + tail(base, x, x0, kv, k);
+			out[o + r] = withTail(Vec.sum(acc), base, x, x0, kv, k);
 		}
 	}
 
@@ -64,6 +64,7 @@ public final class F32Tensor extends FloatTensor {
 		int x1 = x0 + k;
 		int x2 = x1 + k;
 		int x3 = x2 + k;
+		float[] sums = sums();
 		for (int r = r0; r < r1; r++) {
 			long base = r * rowBytes;
 			FloatVector a0 = FloatVector.zero(F), a1 = a0, a2 = a0, a3 = a0;
@@ -74,16 +75,20 @@ public final class F32Tensor extends FloatTensor {
 				a2 = v.fma(FloatVector.fromArray(F, x, x2 + i), a2);
 				a3 = v.fma(FloatVector.fromArray(F, x, x3 + i), a3);
 			}
-			out[o + r] = Vec.sum(a0) + tail(base, x, x0, kv, k);
-			out[o + stride + r] = Vec.sum(a1) + tail(base, x, x1, kv, k);
-			out[o + 2 * stride + r] = Vec.sum(a2) + tail(base, x, x2, kv, k);
-			out[o + 3 * stride + r] = Vec.sum(a3) + tail(base, x, x3, kv, k);
+			a0.intoArray(sums, 0);
+			a1.intoArray(sums, L);
+			a2.intoArray(sums, 2 * L);
+			a3.intoArray(sums, 3 * L);
+			for (int t = 0; t < 4; t++) {
+				out[o + t * stride + r] = withTail(Vec.sum(FloatVector.fromArray(F, sums, t * L)), base, x, x0 + t * k,
+						kv, k);
+			}
 		}
 		return true;
 	}
 
-	private float tail(long rowByte, float[] x, int x0, int from, int k) {
-		return (from == k) ? 0f : tailLoop(rowByte, x, x0, from, k);
+	private float withTail(float s, long rowByte, float[] x, int x0, int from, int k) {
+		return (from == k) ? s : s + tailLoop(rowByte, x, x0, from, k);
 	}
 
 	private float tailLoop(long rowByte, float[] x, int x0, int from, int k) {

@@ -21,6 +21,8 @@ public abstract sealed class FloatTensor permits F32Tensor, F16Tensor, BF16Tenso
 	/** Batches below this size use the fused four-token kernels where a type has them. */
 	static final int FUSED_BELOW = 8;
 
+	private static final ThreadLocal<float[]> SUMS = ThreadLocal.withInitial(() -> new float[16 * Vec.L]);
+
 	private static final ThreadLocal<float[]> SCRATCH = ThreadLocal.withInitial(() -> new float[0]);
 
 	/** The stored bytes. */
@@ -176,6 +178,7 @@ public abstract sealed class FloatTensor permits F32Tensor, F16Tensor, BF16Tenso
 		// in
 		// L2 next to them: ~128 KB of activations per block
 		float[] rows = scratch((r1 - r0) * k);
+		float[] sums = sums();
 		for (int r = r0; r < r1; r++) {
 			dequantizeRow(r, rows, (r - r0) * k);
 		}
@@ -187,10 +190,10 @@ public abstract sealed class FloatTensor permits F32Tensor, F16Tensor, BF16Tenso
 				int w0 = (r - r0) * k;
 				int t = t0;
 				for (; t + 4 <= t1; t += 4) {
-					DotKernels.dot4x4(rows, w0, x, x0 + t * k, k, out, o + t * stride + r, stride);
+					DotKernels.dot4x4(rows, w0, x, x0 + t * k, k, out, o + t * stride + r, stride, sums);
 				}
 				for (; t < t1; t++) {
-					DotKernels.dot4x1(rows, w0, x, x0 + t * k, k, out, o + t * stride + r);
+					DotKernels.dot4x1(rows, w0, x, x0 + t * k, k, out, o + t * stride + r, sums);
 				}
 			}
 			for (; r < r1; r++) {
@@ -199,6 +202,11 @@ public abstract sealed class FloatTensor permits F32Tensor, F16Tensor, BF16Tenso
 				}
 			}
 		}
+	}
+
+	/** Per-thread room for parked accumulators: 16 vectors. */
+	static float[] sums() {
+		return SUMS.get();
 	}
 
 	static float[] scratch(int size) {
