@@ -23,11 +23,15 @@ import org.springframework.validation.annotation.Validated;
  * computed by prefill-service rather than here (conditional disaggregation)
  * @param prefill how prefill-service is called
  * @param limits what a request may ask for
+ * @param publishPrefixes write the chunks of prompts prefilled here to Redis behind the
+ * response (write-behind), so other replicas, and this one after a restart, can reuse
+ * them
  */
 @Validated
 @ConfigurationProperties("quorum.decode")
 public record DecodeProperties(@DefaultValue("256") @Min(0) int remotePrefillMinTokens,
-		@Valid @DefaultValue Prefill prefill, @Valid @DefaultValue Limits limits) {
+		@Valid @DefaultValue Prefill prefill, @Valid @DefaultValue Limits limits,
+		@DefaultValue("true") boolean publishPrefixes) {
 
 	/**
 	 * The call to prefill-service, behind the {@code prefill} circuit breaker. When it

@@ -57,6 +57,9 @@ public final class Pipeline {
 				.doOnNext((event) -> {
 					if (event instanceof GenerationEvent.Completed c) {
 						completed.set(c);
+						if (c.error() == null) {
+							this.promptKv.publish(model, prompt, prefix);
+						}
 					}
 				});
 			return new Run(events, prefix.transferNanos(), completed);

@@ -4,6 +4,7 @@ package dev.quorum.decode.kv;
 import java.util.List;
 
 import dev.quorum.decode.DecodeProperties;
+import dev.quorum.engine.PrefillRequest;
 import dev.quorum.engine.kv.KvSlice;
 import dev.quorum.kv.hash.ChunkRef;
 import dev.quorum.kv.store.KvStoreException;
@@ -38,6 +39,8 @@ public final class PromptKv {
 	private final DecodeProperties properties;
 
 	private final MeterRegistry meters;
+
+	private final java.util.concurrent.Semaphore publishing = new java.util.concurrent.Semaphore(2);
 
 	PromptKv(KvChunks chunks, PrefillClient prefill, DecodeProperties properties, MeterRegistry meters) {
 		this.chunks = chunks;
@@ -110,7 +113,7 @@ public final class PromptKv {
 				count("quorum.decode.prefix_cache.hits", "Prompt tokens found in a prefix cache", "local",
 						local * size);
 			}
-			return Mono.just(PromptPrefix.none(local * size));
+			return Mono.just(new PromptPrefix(null, local * size, System.nanoTime() - start, stored, refs.size()));
 		}
 		return kv.read(refs.subList(0, stored)).map((slice) -> {
 			int got = slice.length() / size;
@@ -120,8 +123,38 @@ public final class PromptKv {
 				count("quorum.decode.prefix_cache.hits", "Prompt tokens found in a prefix cache", "local",
 						local * size);
 			}
-			return new PromptPrefix(slice, Math.max(local, got) * size, System.nanoTime() - start);
-		}).switchIfEmpty(Mono.fromSupplier(() -> PromptPrefix.none(local * size)));
+			return new PromptPrefix(slice, Math.max(local, got) * size, System.nanoTime() - start, got, refs.size());
+		})
+			.switchIfEmpty(Mono
+				.fromSupplier(() -> new PromptPrefix(null, local * size, System.nanoTime() - start, 0, refs.size())));
+	}
+
+	/**
+	 * Writes the chunks of a prompt that Redis lacks, after it was processed here
+	 * (write-behind): the engine exports them from its prefix cache (recomputing only
+	 * what it evicted meanwhile), off the request's path. At most two publishes run at
+	 * once; more are skipped, not queued.
+	 * @param model the served model
+	 * @param tokens the prompt
+	 * @param prefix what {@link #resolve} found
+	 */
+	public void publish(ServedModel model, int[] tokens, PromptPrefix prefix) {
+		if (!this.properties.publishPrefixes() || !prefix.worthPublishing() || !this.publishing.tryAcquire()) {
+			return;
+		}
+		ModelKv kv = this.chunks.of(model.id());
+		List<ChunkRef> refs = kv.chunks(tokens);
+		int size = kv.chunkTokens();
+		int from = Math.max(0, Math.min(prefix.storedChunks(), refs.size()));
+		int[] covered = java.util.Arrays.copyOf(tokens, refs.size() * size);
+		Mono.fromFuture(() -> model.engine().prefill(new PrefillRequest(covered, null, from * size)), true)
+			.flatMap((result) -> kv.write(refs.subList(from, refs.size()), result.kv()))
+			.doFinally((signal) -> this.publishing.release())
+			.subscribe((written) -> this.meters.counter("quorum.decode.prefix.published", "outcome", "ok")
+				.increment(written), (error) -> {
+					this.meters.counter("quorum.decode.prefix.published", "outcome", "failed").increment();
+					log.debug("publishing prompt chunks failed: " + error.getMessage());
+				});
 	}
 
 	private void outcome(String outcome) {
@@ -143,11 +176,23 @@ public final class PromptKv {
 	 * @param cachedTokens leading prompt tokens whose KV is reused rather than computed
 	 * here
 	 * @param transferNanos time spent on Redis and prefill-service for this prompt
+	 * @param storedChunks leading chunks known to be in Redis
+	 * @param chunks content-addressed chunks of the prompt
 	 */
-	public record PromptPrefix(KvSlice imported, int cachedTokens, long transferNanos) {
+	public record PromptPrefix(KvSlice imported, int cachedTokens, long transferNanos, int storedChunks, int chunks) {
 
 		static PromptPrefix none(int cachedTokens) {
-			return new PromptPrefix(null, cachedTokens, 0);
+			return new PromptPrefix(null, cachedTokens, 0, Integer.MAX_VALUE, 0);
+		}
+
+		/**
+		 * Whether chunks this prompt has are missing from Redis (so that, once the prompt
+		 * is processed here, publishing them helps the next request on any decode
+		 * replica).
+		 * @return true when some content-addressed chunks are not stored
+		 */
+		public boolean worthPublishing() {
+			return this.storedChunks < this.chunks;
 		}
 
 	}

@@ -13,6 +13,7 @@ import dev.quorum.engine.chat.ChatMessage;
 import dev.quorum.engine.sample.SamplingParams;
 import dev.quorum.serving.ModelRegistry;
 import dev.quorum.serving.ServedModel;
+import dev.quorum.serving.kv.KvChunks;
 import dev.quorum.testsupport.redis.TestRedis;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -22,6 +23,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -42,6 +44,12 @@ class ChatCompletionsTests {
 
 	@Autowired
 	ModelRegistry models;
+
+	@Autowired
+	KvChunks kv;
+
+	@Autowired
+	ReactiveStringRedisTemplate redis;
 
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) {
@@ -74,6 +82,22 @@ class ChatCompletionsTests {
 		post(body(extra));
 		JsonNode second = post(body(extra));
 		assertThat(second.path("usage").path("prompt_tokens_details").path("cached_tokens").asInt()).isGreaterThan(0);
+	}
+
+	@Test
+	void chunksOfAPromptPrefilledHereArePublishedToRedisBehindTheResponse() {
+		String question = "Lucy has 84 coins. She finds 411 more. She sells 8. She gets 16 more. How many now?";
+		Map<String, Object> body = new java.util.LinkedHashMap<>(body(Map.of("max_tokens", 2, "temperature", 0)));
+		body.put("messages", List.of(Map.of("role", "user", "content", question)));
+		post(body);
+		ServedModel model = this.models.get("fixture");
+		int[] tokens = model.tokenizer()
+			.encode(model.chatTemplate().render(List.of(new ChatMessage("user", question)), true), true, true);
+		List<String> keys = this.kv.of("fixture").chunks(tokens).stream().map((ref) -> ref.key()).toList();
+		assertThat(keys).isNotEmpty();
+		org.awaitility.Awaitility.await()
+			.atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(this.redis.countExistingKeys(keys).block()).isEqualTo(keys.size()));
 	}
 
 	@Test
