@@ -239,9 +239,11 @@ class ChatCompletionsTests {
 			.getResponseBody()
 			.take(3)
 			.blockLast(Duration.ofSeconds(30));
-		org.awaitility.Awaitility.await()
-			.atMost(Duration.ofSeconds(10))
-			.untilAsserted(() -> assertThat(model.engine().metrics().runningSequences()).isEqualTo(before));
+		org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+			assertThat(model.engine().metrics().runningSequences()).isEqualTo(before);
+			// cached prefix blocks stay reusable but count as free: nothing is held
+			assertThat(model.engine().metrics().usedBlocks()).isZero();
+		});
 	}
 
 	private void error(Map<String, Object> body, int status, String param) {
