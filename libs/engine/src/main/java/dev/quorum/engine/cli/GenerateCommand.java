@@ -54,8 +54,13 @@ final class GenerateCommand {
 			else {
 				ids = tokenizer.encode(prompt, true, false);
 			}
-			EngineConfig config = EngineConfig.defaults().withThreads(threads);
+			// one request: no prefix cache, so the warm-up does not pre-compute the
+			// prompt
+			EngineConfig config = EngineConfig.defaults().withThreads(threads).withPrefixCaching(false);
 			try (Engine engine = Engine.start(model, config)) {
+				if (!this.options.flag("no-warmup")) {
+					warmUp(engine, ids);
+				}
 				GenerationEvent.Completed done = engine.submit(GenerationRequest.of(ids, params), this::print)
 					.completion()
 					.join();
@@ -64,6 +69,16 @@ final class GenerateCommand {
 				return (done.error() == null) ? 0 : 1;
 			}
 		}
+	}
+
+	/**
+	 * A short throw-away generation first, so that the speed printed at the end is that
+	 * of JIT-compiled kernels rather than of the interpreter warming up.
+	 */
+	private static void warmUp(Engine engine, int[] prompt) {
+		SamplingParams params = SamplingParams.greedy(16).withStops(java.util.Set.of(), List.of(), true);
+		engine.submit(GenerationRequest.of(prompt, params).withN(2), (event) -> {
+		}).completion().join();
 	}
 
 	private void print(GenerationEvent event) {

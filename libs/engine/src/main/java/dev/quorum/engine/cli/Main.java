@@ -20,8 +20,9 @@ public final class Main {
 			usage: java -jar quorum-engine.jar <command> [options]
 
 			  generate --model FILE --prompt TEXT [--max-tokens N] [--temperature T] [--seed S]
-			           [--top-p P] [--top-k K] [--min-p P] [--chat] [--threads N]
-			      streams the generated text, then prompt and generation tokens/s (stderr)
+			           [--top-p P] [--top-k K] [--min-p P] [--chat] [--threads N] [--no-warmup]
+			      streams the generated text, then prompt and generation tokens/s (stderr),
+			      measured after a short warm-up generation unless --no-warmup
 			  info FILE
 			      architecture, sizes, tensor types, vocabulary, chat template
 			  tokenize --model FILE --text TEXT [--no-bos] [--special]

@@ -12,7 +12,7 @@ import java.util.Set;
  */
 final class Options {
 
-	private static final Set<String> FLAGS = Set.of("chat", "no-bos", "special");
+	private static final Set<String> FLAGS = Set.of("chat", "no-bos", "special", "no-warmup");
 
 	private final Map<String, String> values = new HashMap<>();
 

@@ -2,6 +2,7 @@
 package dev.quorum.engine.model;
 
 import java.lang.foreign.MemorySegment;
+import java.util.function.IntConsumer;
 
 import dev.quorum.engine.kv.KvCache;
 import dev.quorum.engine.tensor.ComputePool;
@@ -13,6 +14,9 @@ import dev.quorum.engine.tensor.Ops;
  * sequence's block table. Parallel over (token, head) pairs; softmax in F32.
  */
 final class Attention {
+
+	/** Multiply-adds below which attention runs on the calling thread alone. */
+	private static final long SERIAL_WORK = 1L << 17;
 
 	private static final ThreadLocal<float[]> SCORES = ThreadLocal.withInitial(() -> new float[256]);
 
@@ -53,7 +57,11 @@ final class Attention {
 		MemorySegment keys = cache.keys(layer);
 		MemorySegment values = cache.values(layer);
 		int blockSize = batch.blockSize();
-		pool.run(count * this.heads, (task) -> {
+		long work = 0;
+		for (int row = 0; row < count; row++) {
+			work += (long) (batch.positions[(rows != null) ? rows[row] : row] + 1) * this.qDim * 2;
+		}
+		IntConsumer body = (task) -> {
 			int row = task / this.heads;
 			int h = task % this.heads;
 			int t = (rows != null) ? rows[row] : row;
@@ -72,7 +80,15 @@ final class Attention {
 				int slot = table[p / blockSize] * blockSize + p % blockSize;
 				Ops.axpy(out, q0, scores[p], values, 4L * slot * this.kvDim + headByte, this.headDim);
 			}
-		});
+		};
+		if (work < SERIAL_WORK) {
+			for (int task = 0; task < count * this.heads; task++) {
+				body.accept(task);
+			}
+		}
+		else {
+			pool.run(count * this.heads, body);
+		}
 	}
 
 	private static float[] scores(int n) {

@@ -22,6 +22,11 @@ public final class ComputePool implements AutoCloseable {
 
 	private final Thread[] workers;
 
+	private final boolean[] parkedFlags; // written by each worker, read by the caller
+
+	private static final java.lang.invoke.VarHandle PARKED = java.lang.invoke.MethodHandles
+		.arrayElementVarHandle(boolean[].class);
+
 	private volatile Job current;
 
 	private volatile int generation;
@@ -73,8 +78,13 @@ public final class ComputePool implements AutoCloseable {
 			throw new IllegalArgumentException("threads must be at least 1, got " + threads);
 		}
 		this.workers = new Thread[threads - 1];
+		this.parkedFlags = new boolean[threads - 1];
 		for (int i = 0; i < this.workers.length; i++) {
-			this.workers[i] = Thread.ofPlatform().daemon().name("quorum-compute-" + (i + 1)).unstarted(this::workLoop);
+			int index = i;
+			this.workers[i] = Thread.ofPlatform()
+				.daemon()
+				.name("quorum-compute-" + (i + 1))
+				.unstarted(() -> workLoop(index));
 			this.workers[i].start();
 		}
 	}
@@ -108,8 +118,12 @@ public final class ComputePool implements AutoCloseable {
 		Job job = new Job(task, count);
 		this.current = job;
 		this.generation++;
-		for (Thread worker : this.workers) {
-			LockSupport.unpark(worker);
+		for (int i = 0; i < this.workers.length; i++) {
+			// a spinning worker sees the new generation by itself; only a parked one
+			// needs waking
+			if ((boolean) PARKED.getVolatile(this.parkedFlags, i)) {
+				LockSupport.unpark(this.workers[i]);
+			}
 		}
 		job.work();
 		while (job.done.get() < count) {
@@ -124,7 +138,7 @@ public final class ComputePool implements AutoCloseable {
 		}
 	}
 
-	private void workLoop() {
+	private void workLoop(int index) {
 		int seen = 0;
 		while (!this.closed) {
 			long spinStart = System.nanoTime();
@@ -133,7 +147,11 @@ public final class ComputePool implements AutoCloseable {
 					Thread.onSpinWait();
 				}
 				else {
-					LockSupport.park(this);
+					PARKED.setVolatile(this.parkedFlags, index, true);
+					if (this.generation == seen && !this.closed) {
+						LockSupport.park(this);
+					}
+					PARKED.setVolatile(this.parkedFlags, index, false);
 				}
 			}
 			seen = this.generation;

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.quorum.engine.tensor;
 
+import java.util.function.IntConsumer;
+
 /**
  * Batched matrix products on a {@link ComputePool}:
  * {@code out(T, rows) = x(T, cols) W^T}, parallel over chunks of output rows, each weight
@@ -8,6 +10,9 @@ package dev.quorum.engine.tensor;
  * and V; gate and up) can be computed in one parallel section.
  */
 public final class MatMul {
+
+	/** Multiply-adds below which a product runs on the calling thread alone. */
+	static final long SERIAL_WORK = 1L << 18;
 
 	private final ComputePool pool;
 
@@ -59,7 +64,11 @@ public final class MatMul {
 			chunk[m] = chunkRows(ws[m].rows, threads, tokens, ws[m].cols);
 			firstTask[m + 1] = firstTask[m] + (ws[m].rows + chunk[m] - 1) / chunk[m];
 		}
-		this.pool.run(firstTask[ws.length], (task) -> {
+		long work = 0;
+		for (FloatTensor w : ws) {
+			work += (long) w.rows * w.cols * tokens;
+		}
+		IntConsumer body = (task) -> {
 			int m = 0;
 			while (task >= firstTask[m + 1]) {
 				m++;
@@ -68,7 +77,16 @@ public final class MatMul {
 			int r0 = (task - firstTask[m]) * chunk[m];
 			int r1 = Math.min(w.rows, r0 + chunk[m]);
 			w.matmulRows(x, x0, tokens, outs[m], 0, w.rows, r0, r1);
-		});
+		};
+		if (work < SERIAL_WORK) {
+			// too little to repay waking and waiting for the other threads
+			for (int task = 0; task < firstTask[ws.length]; task++) {
+				body.accept(task);
+			}
+		}
+		else {
+			this.pool.run(firstTask[ws.length], body);
+		}
 	}
 
 	/**
