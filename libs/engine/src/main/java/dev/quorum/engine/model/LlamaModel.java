@@ -66,6 +66,9 @@ public final class LlamaModel {
 	public void forward(ForwardBatch batch, KvCache cache, float[] logits) {
 		ModelConfig c = this.config;
 		int tokens = batch.tokens;
+		if (tokens == 0) {
+			return;
+		}
 		Activations a = this.act;
 		a.ensure(tokens);
 		int dim = c.dim();

@@ -35,7 +35,7 @@ final class Outputs {
 
 	private final int contextLength;
 
-	long generatedTokens;
+	volatile long generatedTokens; // written by the engine thread only
 
 	Outputs(Scheduler scheduler, BlockManager blocks, Tokenizer tokenizer, int vocab, int contextLength) {
 		this.scheduler = scheduler;

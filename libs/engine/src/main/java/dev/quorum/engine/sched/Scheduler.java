@@ -28,7 +28,7 @@ final class Scheduler {
 
 	final List<Sequence> running = new ArrayList<>();
 
-	long preemptions;
+	volatile long preemptions; // written by the engine thread only
 
 	Scheduler(BlockManager blocks, int maxBatchTokens, int maxSequences) {
 		this.blocks = blocks;
