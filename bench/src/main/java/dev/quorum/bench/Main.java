@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import dev.quorum.bench.accuracy.AccuracyCommand;
 import dev.quorum.bench.cli.Args;
 import dev.quorum.bench.engine.EngineCommand;
 import dev.quorum.bench.kv.KvCommand;
@@ -25,10 +26,11 @@ public final class Main {
 	static final String USAGE = """
 			usage: java -jar quorum-bench.jar <command> [options]
 
-			""" + EngineCommand.USAGE + KvCommand.USAGE + ServeCommand.USAGE + ScenarioCommand.USAGE + """
-			  jmh [JMH options]
-			      the kernel microbenchmarks (F32 and Q8_0 dot and matmul), e.g. jmh -f 1 -wi 3 -i 5 Dot
-			""";
+			""" + EngineCommand.USAGE + KvCommand.USAGE + ServeCommand.USAGE + ScenarioCommand.USAGE
+			+ AccuracyCommand.USAGE + """
+					  jmh [JMH options]
+					      the kernel microbenchmarks (F32 and Q8_0 dot and matmul), e.g. jmh -f 1 -wi 3 -i 5 Dot
+					""";
 
 	private Main() {
 	}
@@ -70,6 +72,7 @@ public final class Main {
 				case "kv" -> KvCommand.run(rest, out);
 				case "serve" -> ServeCommand.run(rest, out);
 				case "scenario" -> ScenarioCommand.run(rest, out);
+				case "accuracy" -> AccuracyCommand.run(rest, out);
 				default -> {
 					err.println("unknown command '" + args[0] + "'");
 					err.print(USAGE);

@@ -79,7 +79,7 @@ public final class OpenAiHttp implements AutoCloseable {
 		long sent = System.nanoTime();
 		double sentAt = (sent - runStartNanos) / 1e6;
 		try {
-			HttpResponse<InputStream> response = this.http.send(post(call.endpoint().path(), call.body()),
+			HttpResponse<InputStream> response = this.http.send(request(call.endpoint().path(), call.body()),
 					HttpResponse.BodyHandlers.ofInputStream());
 			try (InputStream body = response.body()) {
 				if (response.statusCode() != 200) {
@@ -185,7 +185,8 @@ public final class OpenAiHttp implements AutoCloseable {
 			body.put("prompt", text);
 		}
 		try {
-			HttpResponse<String> r = this.http.send(post("/v1/tokenize", OpenAiJson.mapper().writeValueAsString(body)),
+			HttpResponse<String> r = this.http.send(
+					request("/v1/tokenize", OpenAiJson.mapper().writeValueAsString(body)),
 					HttpResponse.BodyHandlers.ofString());
 			if (r.statusCode() != 200) {
 				throw new IllegalStateException(
@@ -200,6 +201,46 @@ public final class OpenAiHttp implements AutoCloseable {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException("interrupted", ex);
 		}
+	}
+
+	/**
+	 * Posts a JSON body and waits for the whole answer.
+	 * @param path e.g. {@code /v1/reason}
+	 * @param json the body
+	 * @return the status (0 when no answer came), body or error text, and the time taken
+	 */
+	public Reply post(String path, String json) {
+		long start = System.nanoTime();
+		try {
+			HttpResponse<String> r = this.http.send(request(path, json), HttpResponse.BodyHandlers.ofString());
+			return new Reply(r.statusCode(), r.body(), ms(start));
+		}
+		catch (IOException ex) {
+			return new Reply(0, ex.getClass().getSimpleName() + ": " + ex.getMessage(), ms(start));
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return new Reply(0, "interrupted", ms(start));
+		}
+	}
+
+	/**
+	 * An HTTP answer.
+	 *
+	 * @param status the status, 0 when none arrived
+	 * @param body the body, or what went wrong
+	 * @param ms time from sending to the end of the body
+	 */
+	public record Reply(int status, String body, double ms) {
+
+		/**
+		 * The OpenAI-style error message of a failed reply.
+		 * @return the message, or the body shortened
+		 */
+		public String error() {
+			return errorMessage(this.body);
+		}
+
 	}
 
 	/**
@@ -225,7 +266,7 @@ public final class OpenAiHttp implements AutoCloseable {
 		}
 	}
 
-	private HttpRequest post(String path, String json) {
+	private HttpRequest request(String path, String json) {
 		HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(this.base + path))
 			.timeout(this.timeout)
 			.header("Content-Type", "application/json")
