@@ -14,7 +14,6 @@ import io.github.resilience4j.reactor.circuitbreaker.operator.CircuitBreakerOper
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import reactor.core.publisher.Mono;
-import reactor.core.publisher.SignalType;
 
 /**
  * The one resilience layer of a model backend: every HTTP call runs under a time limit
@@ -54,11 +53,10 @@ final class BackendCalls {
 				"model '" + this.model + "' did not answer within " + this.timeLimit.toMillis() + " ms")));
 		return Mono.defer(() -> {
 			Timer.Sample sample = Timer.start(this.meters);
-			String[] outcome = { "cancelled" };
 			return limited.transformDeferred(CircuitBreakerOperator.of(this.breaker))
-				.doOnSuccess((value) -> outcome[0] = "success")
-				.doOnError((error) -> outcome[0] = outcome(error))
-				.doFinally((signal) -> record(operation, sample, (signal == SignalType.CANCEL) ? "cancelled" : outcome[0]));
+				.doOnSuccess((value) -> record(operation, sample, "success"))
+				.doOnError((error) -> record(operation, sample, outcome(error)))
+				.doOnCancel(() -> record(operation, sample, "cancelled"));
 		});
 	}
 
