@@ -100,6 +100,15 @@ public final class Platform {
 		return this.redis;
 	}
 
+	/**
+	 * The log file of a service (what it printed since this JVM started it).
+	 * @param name the service
+	 * @return the path
+	 */
+	public Path log(String name) {
+		return this.logs.resolve(name + ".log");
+	}
+
 	/** The repository root. */
 	public Path root() {
 		return this.root;

@@ -3,7 +3,9 @@ package dev.quorum.web.request;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import reactor.core.observability.DefaultSignalListener;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.SignalType;
 
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpStatusCode;
@@ -30,13 +32,19 @@ public class AccessLogWebFilter implements WebFilter, Ordered {
 			return chain.filter(exchange);
 		}
 		long start = System.nanoTime();
-		return chain.filter(exchange).doFinally((signal) -> {
-			HttpStatusCode status = exchange.getResponse().getStatusCode();
-			String keyId = exchange.getAttributeOrDefault(KEY_ID_ATTRIBUTE, "-");
-			long millis = (System.nanoTime() - start) / 1_000_000;
-			log.info(exchange.getRequest().getMethod() + " " + path + " " + ((status != null) ? status.value() : 0)
-					+ " " + millis + "ms key=" + keyId + " request=" + RequestId.of(exchange)
-					+ ((signal == reactor.core.publisher.SignalType.CANCEL) ? " (client went away)" : ""));
+		// tap: with automatic context propagation its callbacks see the request's trace
+		// context, so
+		// the line carries the trace id like every other log line of the request.
+		return chain.filter(exchange).tap(() -> new DefaultSignalListener<>() {
+			@Override
+			public void doFinally(SignalType signal) {
+				HttpStatusCode status = exchange.getResponse().getStatusCode();
+				String keyId = exchange.getAttributeOrDefault(KEY_ID_ATTRIBUTE, "-");
+				long millis = (System.nanoTime() - start) / 1_000_000;
+				log.info(exchange.getRequest().getMethod() + " " + path + " " + ((status != null) ? status.value() : 0)
+						+ " " + millis + "ms key=" + keyId + " request=" + RequestId.of(exchange)
+						+ ((signal == SignalType.CANCEL) ? " (client went away)" : ""));
+			}
 		});
 	}
 
