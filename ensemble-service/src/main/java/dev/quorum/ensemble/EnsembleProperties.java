@@ -42,7 +42,8 @@ public record EnsembleProperties(@NotNull @DefaultValue("http://localhost:8081")
 		@NotNull @DefaultValue("http://localhost:8083") URI verifierUri, @Valid List<LocalModel> localModels,
 		@Valid @DefaultValue Connection local, @Valid List<Backend> backends,
 		@Valid @DefaultValue CircuitBreaker circuitBreaker, @Valid @DefaultValue Defaults defaults,
-		@Valid @DefaultValue Limits limits, @Valid @DefaultValue Verifier verifier, @Valid @DefaultValue Export export) {
+		@Valid @DefaultValue Limits limits, @Valid @DefaultValue Verifier verifier,
+		@Valid @DefaultValue Export export) {
 
 	public EnsembleProperties {
 		localModels = (localModels != null) ? List.copyOf(localModels) : List.of();
@@ -67,9 +68,10 @@ public record EnsembleProperties(@NotNull @DefaultValue("http://localhost:8081")
 	 *
 	 * @param id The name requests use for it ({@code ensemble/tiny-reasoner+<id>}); its
 	 * circuit breaker is {@code model-<id>}.
-	 * @param baseUrl The API root as OpenAI SDKs take it, e.g. {@code http://vllm:8000/v1}.
-	 * @param apiKeyEnv The environment variable holding its API key (none when unset); the
-	 * key itself is never configured, logged or returned.
+	 * @param baseUrl The API root as OpenAI SDKs take it, e.g.
+	 * {@code http://vllm:8000/v1}.
+	 * @param apiKeyEnv The environment variable holding its API key (none when unset);
+	 * the key itself is never configured, logged or returned.
 	 * @param model The model name on the backend.
 	 * @param weight Vote weight of each of its samples in an ensemble.
 	 * @param n Samples it contributes to an ensemble by default (0: the request's n).
@@ -78,8 +80,8 @@ public record EnsembleProperties(@NotNull @DefaultValue("http://localhost:8081")
 	 * @param branching Whether it accepts Quorum's {@code quorum_branching} extension
 	 * (another Quorum decode-service); otherwise CoT-decoding asks for the first-token
 	 * alternatives and continues each one in its own request.
-	 * @param tokenizePath The tokenize endpoint relative to the base URL ({@code tokenize}
-	 * for Quorum, {@code ../tokenize} for vLLM).
+	 * @param tokenizePath The tokenize endpoint relative to the base URL
+	 * ({@code tokenize} for Quorum, {@code ../tokenize} for vLLM).
 	 * @param maxLogprobs The most alternatives per token it returns on
 	 * {@code /v1/completions} (OpenAI: 5).
 	 * @param connection How it is called.
@@ -109,9 +111,9 @@ public record EnsembleProperties(@NotNull @DefaultValue("http://localhost:8081")
 
 	/**
 	 * The user message a model gets per prompt style; {@code {q}} is the question. The
-	 * defaults fit the shipped models' {@code quorum-qa} chat template, which renders them
-	 * byte for byte as the trained prompts ({@code Q: {q}\nLet's think step by step.\n},
-	 * {@code Q: {q}\nAnswer directly.\n}, {@code Q: {q}\nA:\n}).
+	 * defaults fit the shipped models' {@code quorum-qa} chat template, which renders
+	 * them byte for byte as the trained prompts ({@code Q: {q}\nLet's think step by
+	 * step.\n}, {@code Q: {q}\nAnswer directly.\n}, {@code Q: {q}\nA:\n}).
 	 *
 	 * @param cot Chain of thought.
 	 * @param direct Direct answer.
@@ -160,7 +162,8 @@ public record EnsembleProperties(@NotNull @DefaultValue("http://localhost:8081")
 	 */
 	public record Defaults(@DefaultValue("self-consistency") String strategy,
 			@DefaultValue("tiny-reasoner") String model, @DefaultValue("8") @Min(1) int n,
-			@DefaultValue("2") @Min(1) int k, @DefaultValue("0.01") @DecimalMin("0") @DecimalMax("0.99") double cotFloor,
+			@DefaultValue("2") @Min(1) int k,
+			@DefaultValue("0.01") @DecimalMin("0") @DecimalMax("0.99") double cotFloor,
 			@DefaultValue("4") @Min(1) int ensembleN, @DefaultValue("0.8") @DecimalMin("0") double temperature,
 			@DefaultValue("256") @Min(1) int maxTokens, @DefaultValue("tiny-verifier") String verifierModel,
 			@DefaultValue("beta") String stopRule, @DefaultValue("4") @Min(1) int minSamples,

@@ -40,19 +40,20 @@ public final class FakeOpenAi implements AutoCloseable {
 		this.server = HttpServer.create()
 			.host("127.0.0.1")
 			.port(0)
-			.handle((request, response) -> request.receive().aggregate().asString().defaultIfEmpty("").flatMap((body) -> {
-				Map<String, String> headers = new java.util.LinkedHashMap<>();
-				request.requestHeaders().forEach((h) -> headers.put(h.getKey().toLowerCase(), h.getValue()));
-				Call call = new Call(request.uri(), headers, body.isEmpty() ? null : json.readTree(body));
-				this.calls.add(call);
-				Reply reply = this.handler.apply(call);
-				response.status(HttpResponseStatus.valueOf(reply.status()));
-				response.header("Content-Type", "application/json");
-				this.open.incrementAndGet();
-				return Mono.delay(reply.delay())
-					.then(response.sendString(Mono.just(reply.body())).then())
-					.doFinally((signal) -> this.open.decrementAndGet());
-			}).then())
+			.handle((request,
+					response) -> request.receive().aggregate().asString().defaultIfEmpty("").flatMap((body) -> {
+						Map<String, String> headers = new java.util.LinkedHashMap<>();
+						request.requestHeaders().forEach((h) -> headers.put(h.getKey().toLowerCase(), h.getValue()));
+						Call call = new Call(request.uri(), headers, body.isEmpty() ? null : json.readTree(body));
+						this.calls.add(call);
+						Reply reply = this.handler.apply(call);
+						response.status(HttpResponseStatus.valueOf(reply.status()));
+						response.header("Content-Type", "application/json");
+						this.open.incrementAndGet();
+						return Mono.delay(reply.delay())
+							.then(response.sendString(Mono.just(reply.body())).then())
+							.doFinally((signal) -> this.open.decrementAndGet());
+					}).then())
 			.bindNow();
 	}
 

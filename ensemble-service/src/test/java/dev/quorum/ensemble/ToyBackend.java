@@ -53,8 +53,8 @@ public final class ToyBackend implements Function<Call, Reply> {
 	}
 
 	/**
-	 * One branch: its text, its first token's probability, and the margin (top1, top2)
-	 * of every token after the first.
+	 * One branch: its text, its first token's probability, and the margin (top1, top2) of
+	 * every token after the first.
 	 *
 	 * @param text the text
 	 * @param firstP the first token's probability
@@ -150,10 +150,7 @@ public final class ToyBackend implements Function<Call, Reply> {
 							List.of(0))));
 		}
 		else {
-			Branch branch = branches.stream()
-				.filter((b) -> b.text().charAt(0) == last)
-				.findFirst()
-				.orElseThrow();
+			Branch branch = branches.stream().filter((b) -> b.text().charAt(0) == last).findFirst().orElseThrow();
 			choices.add(choice(0, branch, 1, branch.text().substring(1)));
 		}
 		return response("text_completion", model, choices, prompt.size(), 10);
@@ -181,8 +178,8 @@ public final class ToyBackend implements Function<Call, Reply> {
 		Map<String, Object> choice = new LinkedHashMap<>();
 		choice.put("index", index);
 		choice.put("text", text);
-		choice.put("logprobs", Map.of("tokens", tokens, "token_logprobs", logprobs, "top_logprobs", top, "text_offset",
-				offsets));
+		choice.put("logprobs",
+				Map.of("tokens", tokens, "token_logprobs", logprobs, "top_logprobs", top, "text_offset", offsets));
 		choice.put("finish_reason", "stop");
 		return choice;
 	}

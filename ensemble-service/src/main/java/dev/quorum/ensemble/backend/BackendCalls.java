@@ -66,15 +66,18 @@ final class BackendCalls {
 	 * @return the guarded generation; fails with {@link BulkheadFullException} when full
 	 */
 	<T> Mono<T> guarded(Mono<T> generation) {
-		return generation.transformDeferred(BulkheadOperator.of(this.bulkhead)).doOnError(BulkheadFullException.class,
-				(ex) -> this.meters.counter("quorum.ensemble.backend.calls", "model", this.model, "operation",
-						"generation", "outcome", "rejected")
-					.increment());
+		return generation.transformDeferred(BulkheadOperator.of(this.bulkhead))
+			.doOnError(BulkheadFullException.class,
+					(ex) -> this.meters
+						.counter("quorum.ensemble.backend.calls", "model", this.model, "operation", "generation",
+								"outcome", "rejected")
+						.increment());
 	}
 
 	private void record(String operation, Timer.Sample sample, String outcome) {
-		this.meters.counter("quorum.ensemble.backend.calls", "model", this.model, "operation", operation, "outcome",
-				outcome).increment();
+		this.meters
+			.counter("quorum.ensemble.backend.calls", "model", this.model, "operation", operation, "outcome", outcome)
+			.increment();
 		sample.stop(this.meters.timer("quorum.ensemble.backend.latency", "model", this.model, "operation", operation,
 				"outcome", outcome));
 	}

@@ -26,9 +26,9 @@ import org.springframework.web.reactive.function.client.ExchangeFilterFunction;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
- * Builds the model catalog: one client for decode-service shared by the local models,
- * one per external backend (its key read from the environment variable the backend
- * names), every model behind its own resilience layer.
+ * Builds the model catalog: one client for decode-service shared by the local models, one
+ * per external backend (its key read from the environment variable the backend names),
+ * every model behind its own resilience layer.
  */
 @Configuration(proxyBeanMethods = false)
 class BackendConfiguration {

@@ -15,11 +15,11 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Samples through {@code /v1/chat/completions}: {@code n} samples in one request, so
- * they share one prefill, split into parallel requests of at most {@code maxBatch}. Token
- * logprobs are asked for only when the strategy wants them and the backend has them.
- * When a batch's choices carry no per-token counts, its completion tokens are shared out
- * by text length (the total stays exact); its prompt tokens are billed on its first
+ * Samples through {@code /v1/chat/completions}: {@code n} samples in one request, so they
+ * share one prefill, split into parallel requests of at most {@code maxBatch}. Token
+ * logprobs are asked for only when the strategy wants them and the backend has them. When
+ * a batch's choices carry no per-token counts, its completion tokens are shared out by
+ * text length (the total stays exact); its prompt tokens are billed on its first
  * candidate.
  */
 final class ChatSampler {
@@ -64,8 +64,8 @@ final class ChatSampler {
 			int completion = (choice.logprobs() != null && choice.logprobs().content() != null)
 					? choice.logprobs().content().size() : shares[i];
 			int prompt = (i == 0 && response.usage() != null) ? response.usage().promptTokens() : 0;
-			candidates.add(new Candidate(model, texts.get(i), choice.finishReason(), prompt, completion, latency, tokens,
-					Double.NaN));
+			candidates.add(new Candidate(model, texts.get(i), choice.finishReason(), prompt, completion, latency,
+					tokens, Double.NaN));
 		}
 		return candidates;
 	}

@@ -36,9 +36,9 @@ final class CotDecoder {
 					"backend of '" + model.name() + "' returns no logprobs, which CoT-decoding needs"));
 		}
 		long start = System.nanoTime();
-		return tokenize(model, request).flatMap((ids) -> model.capabilities().branching()
-				? branchInOneRequest(model, request, scope, ids, start)
-				: FirstTokenBranches.branches(model, request, scope, ids, start));
+		return tokenize(model, request)
+			.flatMap((ids) -> model.capabilities().branching() ? branchInOneRequest(model, request, scope, ids, start)
+					: FirstTokenBranches.branches(model, request, scope, ids, start));
 	}
 
 	/** The prompt's token ids, through the backend's chat template. */

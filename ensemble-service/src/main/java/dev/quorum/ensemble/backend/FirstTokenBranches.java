@@ -99,8 +99,8 @@ final class FirstTokenBranches {
 			String tail = (choice != null && choice.text() != null) ? choice.text() : "";
 			List<GeneratedToken> tokens = new ArrayList<>();
 			tokens.add(firstToken);
-			tokens.addAll(TokenDetails.ofCompletion((choice != null) ? choice.logprobs() : null, tail,
-					firstText.length()));
+			tokens.addAll(
+					TokenDetails.ofCompletion((choice != null) ? choice.logprobs() : null, tail, firstText.length()));
 			return new Candidate(model.name(), firstText + tail, (choice != null) ? choice.finishReason() : null,
 					promptTokens, tokens.size(), Duration.ofNanos(System.nanoTime() - start), tokens, firstP);
 		});

@@ -11,8 +11,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * A model's candidate source within one request: sampling through chat, or CoT-decoding
- * branches, under the model's bulkhead, with the request id on every call. Cancelling
- * the returned stage cancels the HTTP calls (the stage is Reactor's own future of the
+ * branches, under the model's bulkhead, with the request id on every call. Cancelling the
+ * returned stage cancels the HTTP calls (the stage is Reactor's own future of the
  * subscription).
  *
  * @param model the model

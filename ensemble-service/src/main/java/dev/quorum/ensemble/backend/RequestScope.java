@@ -8,9 +8,9 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * What the sources of one request share: the request id passed on to the backends, the
  * seed, and CoT-decoding's first-token floor. Sample {@code i} of a model (counted over
- * the whole request, across waves and split batches) is drawn with seed
- * {@code seed + i}, as decode-service seeds choice {@code i} of one request: adaptive
- * stopping then draws a prefix of the very samples a full run would.
+ * the whole request, across waves and split batches) is drawn with seed {@code seed + i},
+ * as decode-service seeds choice {@code i} of one request: adaptive stopping then draws a
+ * prefix of the very samples a full run would.
  */
 public final class RequestScope {
 

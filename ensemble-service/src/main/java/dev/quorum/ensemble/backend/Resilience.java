@@ -16,8 +16,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * The circuit breakers and bulkheads of ensemble-service's downstreams, with their
- * Micrometer metrics ({@code resilience4j.circuitbreaker.*}, {@code resilience4j.bulkhead.*},
- * tagged by name).
+ * Micrometer metrics ({@code resilience4j.circuitbreaker.*},
+ * {@code resilience4j.bulkhead.*}, tagged by name).
  */
 public final class Resilience {
 
@@ -57,10 +57,11 @@ public final class Resilience {
 
 	/** The resilience layer of one model. */
 	BackendCalls calls(String model, EnsembleProperties.Connection connection) {
-		Bulkhead bulkhead = this.bulkheads.bulkhead("model-" + model, BulkheadConfig.custom()
-			.maxConcurrentCalls(connection.maxConcurrentCalls())
-			.maxWaitDuration(Duration.ZERO)
-			.build());
+		Bulkhead bulkhead = this.bulkheads.bulkhead("model-" + model,
+				BulkheadConfig.custom()
+					.maxConcurrentCalls(connection.maxConcurrentCalls())
+					.maxWaitDuration(Duration.ZERO)
+					.build());
 		return new BackendCalls(model, breaker("model-" + model), bulkhead, connection.timeLimit(), this.meters);
 	}
 

@@ -18,8 +18,8 @@ import dev.quorum.reasoning.strategy.StrategyName;
 
 /**
  * Turns a chat completion request into a reasoning call. The strategy comes from a
- * strategy model name ({@code sc-16/tiny-reasoner}) and/or the {@code quorum} object
- * (the same fields as {@code /v1/reason}, without the question); the question is the last
+ * strategy model name ({@code sc-16/tiny-reasoner}) and/or the {@code quorum} object (the
+ * same fields as {@code /v1/reason}, without the question); the question is the last
  * message, which must be the user's, and every earlier message passes to the models
  * unchanged. {@code temperature}, {@code max_tokens} and {@code seed} apply to the
  * samples; fields that would change a single sample ({@code n}, {@code logprobs},

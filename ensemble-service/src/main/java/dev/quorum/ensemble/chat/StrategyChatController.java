@@ -57,12 +57,13 @@ class StrategyChatController {
 			}
 			boolean usage = request.streamOptions() != null
 					&& Boolean.TRUE.equals(request.streamOptions().includeUsage());
-			Flux<byte[]> stream = Flux.concat(Mono.just(ChatReplies.roleChunk(id, created, model)),
-					run.flatMapIterable(
-							(result) -> ChatReplies.streamTail(id, created, model, call.spec(), result, usage)))
-				.onErrorResume((error) -> Mono.just(frames.error((error instanceof ApiException api) ? api
-						: new ApiException(500, ErrorType.SERVER, "The strategy failed on the server", null, null,
-								null))));
+			Flux<byte[]> stream = Flux
+				.concat(Mono.just(ChatReplies.roleChunk(id, created, model)),
+						run.flatMapIterable(
+								(result) -> ChatReplies.streamTail(id, created, model, call.spec(), result, usage)))
+				.onErrorResume((error) -> Mono
+					.just(frames.error((error instanceof ApiException api) ? api : new ApiException(500,
+							ErrorType.SERVER, "The strategy failed on the server", null, null, null))));
 			return HttpWrites.stream(exchange.getResponse(), MediaType.TEXT_EVENT_STREAM, stream);
 		});
 	}

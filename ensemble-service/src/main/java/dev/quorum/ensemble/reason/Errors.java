@@ -29,8 +29,8 @@ public final class Errors {
 				case INVALID_REQUEST -> ApiException.invalidRequest(ex.param(), ex.getMessage());
 				case NOT_FOUND -> notFound(ex.param(), ex.getMessage());
 				case BACKEND_UNAVAILABLE -> ApiException.unavailable(ex.getMessage(), Duration.ofSeconds(5));
-				case DEADLINE_EXCEEDED -> new ApiException(504, ErrorType.TIMEOUT, ex.getMessage(), ex.param(),
-						"deadline_exceeded", null);
+				case DEADLINE_EXCEEDED ->
+					new ApiException(504, ErrorType.TIMEOUT, ex.getMessage(), ex.param(), "deadline_exceeded", null);
 			};
 		}
 		return error;

@@ -52,8 +52,8 @@ public final class HttpWrites {
 	public static Mono<Void> json(ServerHttpResponse response, Object body) {
 		response.setStatusCode(HttpStatus.OK);
 		response.getHeaders().setContentType(MediaType.APPLICATION_JSON);
-		return response
-			.writeWith(Mono.fromSupplier(() -> response.bufferFactory().wrap(OpenAiJson.mapper().writeValueAsBytes(body))));
+		return response.writeWith(
+				Mono.fromSupplier(() -> response.bufferFactory().wrap(OpenAiJson.mapper().writeValueAsBytes(body))));
 	}
 
 	/**

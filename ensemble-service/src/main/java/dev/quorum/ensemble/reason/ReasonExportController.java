@@ -30,15 +30,16 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 
 /**
- * {@code POST /v1/reason/export}: STaR rejection sampling over a batch. The body is JSONL,
- * one question per line with its gold answer ({@code {"id","question","answer"}};
+ * {@code POST /v1/reason/export}: STaR rejection sampling over a batch. The body is
+ * JSONL, one question per line with its gold answer ({@code {"id","question","answer"}};
  * {@code gold} may stand for {@code answer}, other fields such as {@code n_ops} are
  * ignored, so {@code models/data/eval.jsonl} works as it is). Query parameters choose the
  * strategy: {@code strategy}, {@code models} (comma-separated), {@code n},
  * {@code temperature}, {@code max_tokens}, {@code prompt_style}, {@code seed} (question
- * {@code i} uses {@code seed + 1000 i}), {@code deadline_ms}, and {@code concurrency}
- * (questions at once). Every line is checked before anything runs (400 naming
- * {@code line[i].field}). The reply is JSONL too, one line per question in input order:
+ * {@code i}, counted from 0 without blank lines, uses {@code seed + 1000 i}),
+ * {@code deadline_ms}, and {@code concurrency} (questions at once). Every line is checked
+ * before anything runs (400 naming {@code line[i].field}). The reply is JSONL too, one
+ * line per question in input order:
  * {@code {"id","gold","answer","correct","samples_used","accepted":[records],"file"}}, or
  * {@code {"id","error":{...}}} for a question that failed. Accepted records are appended
  * to the export directory when one is configured.
@@ -99,7 +100,8 @@ class ReasonExportController {
 		}).onErrorResume((error) -> {
 			ApiException api = (error instanceof ApiException ex) ? ex
 					: ApiException.unavailable("the question failed: " + error.getMessage(), null);
-			line.put("error", ErrorResponse.of(api.getMessage(), api.type().wireName(), api.param(), api.code()).error());
+			line.put("error",
+					ErrorResponse.of(api.getMessage(), api.type().wireName(), api.param(), api.code()).error());
 			return Mono.just(line);
 		});
 	}
@@ -134,8 +136,9 @@ class ReasonExportController {
 			if (question == null || gold == null || gold.isBlank()) {
 				throw ApiException.invalidRequest(path, path + " needs 'question' and 'answer' (the gold answer)");
 			}
-			String id = (fields.value("id") != null) ? fields.value("id").asString() : Integer.toString(i);
-			StrategyOptions seeded = (options.seed() != null) ? withSeed(options, options.seed() + 1000L * i)
+			int index = items.size();
+			String id = (fields.value("id") != null) ? fields.value("id").asString() : Integer.toString(index);
+			StrategyOptions seeded = (options.seed() != null) ? withSeed(options, options.seed() + 1000L * index)
 					: options;
 			items.add(new Item(id, this.reasoning.resolve(question, List.of(), seeded, gold, "models")));
 		}
@@ -159,7 +162,9 @@ class ReasonExportController {
 		throw ApiException.invalidRequest("concurrency", "'concurrency' must be an integer from 1 to " + max);
 	}
 
-	/** The query's strategy parameters as the JSON object {@link StrategyOptions} reads. */
+	/**
+	 * The query's strategy parameters as the JSON object {@link StrategyOptions} reads.
+	 */
 	private static ObjectNode optionsOf(MultiValueMap<String, String> query) {
 		ObjectNode node = OpenAiJson.mapper().createObjectNode();
 		for (String name : query.keySet()) {

@@ -79,8 +79,7 @@ public record ReasonResponse(@JsonProperty("id") String id, @JsonProperty("objec
 				spec.models().stream().map((m) -> m.name()).toList(), result.answer(), result.confidence(),
 				votes(result.votes()), (result.votes() != null) ? result.votes().unparsed() : 0, result.chosen(),
 				candidates, new Usage(prompt, completion, prompt + completion, perModel), result.samplesUsed(),
-				result.samplesSaved(),
-				(s != null) ? new Stop(s.reason(), s.early(), finite(s.probability())) : null,
+				result.samplesSaved(), (s != null) ? new Stop(s.reason(), s.early(), finite(s.probability())) : null,
 				new Timings(millis(result.timings().total()), millis(result.timings().generation()),
 						millis(result.timings().verification())),
 				result.degraded().stream().map((d) -> new Degraded(d.component(), d.reason())).toList(), null);
@@ -188,7 +187,8 @@ public record ReasonResponse(@JsonProperty("id") String id, @JsonProperty("objec
 	 * @param completionTokens completion tokens
 	 */
 	public record ModelUsageView(@JsonProperty("model") String model, @JsonProperty("samples") int samples,
-			@JsonProperty("prompt_tokens") long promptTokens, @JsonProperty("completion_tokens") long completionTokens) {
+			@JsonProperty("prompt_tokens") long promptTokens,
+			@JsonProperty("completion_tokens") long completionTokens) {
 	}
 
 	/**

@@ -47,8 +47,8 @@ public record StrategyOptions(Strategy strategy, Integer n, List<ModelRef> model
 			"answer_format", "verifier", "early_stop", "cot_decoding", "deadline_ms", "seed");
 
 	/** Nothing given. */
-	public static final StrategyOptions NONE = new StrategyOptions(null, null, null, null, null, null, null, null,
-			null, null, null, null);
+	public static final StrategyOptions NONE = new StrategyOptions(null, null, null, null, null, null, null, null, null,
+			null, null, null);
 
 	/**
 	 * A model a request names.
@@ -92,15 +92,15 @@ public record StrategyOptions(Strategy strategy, Integer n, List<ModelRef> model
 		}
 		Long deadline = fields.integer("deadline_ms", 1, Long.MAX_VALUE / 1_000_000);
 		return new StrategyOptions(strategy, fields.count("n"), models(fields), fields.number("temperature"),
-				fields.count("max_tokens"), enumValue(fields, "prompt_style", PromptStyle::parse),
-				answerFormat(fields), verifier(fields, defaults), earlyStop(fields, defaults),
+				fields.count("max_tokens"), enumValue(fields, "prompt_style", PromptStyle::parse), answerFormat(fields),
+				verifier(fields, defaults), earlyStop(fields, defaults),
 				(deadline != null) ? Duration.ofMillis(deadline) : null, cotDecoding(fields, defaults),
 				fields.integer("seed", Long.MIN_VALUE, Long.MAX_VALUE));
 	}
 
 	/**
-	 * These options with what a strategy model name implies; the name wins where both
-	 * are unset, and a conflict is a 400.
+	 * These options with what a strategy model name implies; the name wins where both are
+	 * unset, and a conflict is a 400.
 	 * @param name the parsed name
 	 * @param param the field the name came from
 	 * @return the merged options

@@ -25,8 +25,8 @@ import org.springframework.web.reactive.function.client.WebClient;
  * Scores candidates through verifier-service: {@code POST /v1/verify} with
  * {@code {"question","candidates":[texts],"method","model"[,"k"]}}, answered by
  * {@code {"scores":[{"index","score",...}]}}. A score that is null, missing, or marked
- * {@code "signal": false} means "no signal" (weight 0 in a verified vote). Every call runs
- * under the {@code verifier} circuit breaker and the time limit; a failure makes the
+ * {@code "signal": false} means "no signal" (weight 0 in a verified vote). Every call
+ * runs under the {@code verifier} circuit breaker and the time limit; a failure makes the
  * strategy fall back and report it.
  */
 public final class VerifierClient {
@@ -63,19 +63,17 @@ public final class VerifierClient {
 			String requestId) {
 		Integer k = (spec.method() == VerifierMethod.GENRM_COT) ? spec.k() : null;
 		VerifyRequest body = new VerifyRequest(question, solutions, spec.method().wireName(), spec.model(), k);
-		return this.web.post()
-			.uri("/v1/verify")
-			.contentType(MediaType.APPLICATION_JSON)
-			.headers((h) -> {
-				if (requestId != null) {
-					h.set(RequestId.HEADER, requestId);
-				}
-			})
+		return this.web.post().uri("/v1/verify").contentType(MediaType.APPLICATION_JSON).headers((h) -> {
+			if (requestId != null) {
+				h.set(RequestId.HEADER, requestId);
+			}
+		})
 			.bodyValue(body)
 			.retrieve()
 			.bodyToMono(VerifyResponse.class)
-			.timeout(this.timeLimit, Mono.error(() -> new TimeoutException(
-					"verifier-service did not answer within " + this.timeLimit.toMillis() + " ms")))
+			.timeout(this.timeLimit,
+					Mono.error(() -> new TimeoutException(
+							"verifier-service did not answer within " + this.timeLimit.toMillis() + " ms")))
 			.transformDeferred(CircuitBreakerOperator.of(this.breaker))
 			.map((response) -> scores(response, solutions.size()));
 	}
@@ -111,9 +109,8 @@ public final class VerifierClient {
 	 * @param k GenRM-CoT rationales, or null
 	 */
 	@JsonInclude(JsonInclude.Include.NON_NULL)
-	record VerifyRequest(@JsonProperty("question") String question,
-			@JsonProperty("candidates") List<String> candidates, @JsonProperty("method") String method,
-			@JsonProperty("model") String model, @JsonProperty("k") Integer k) {
+	record VerifyRequest(@JsonProperty("question") String question, @JsonProperty("candidates") List<String> candidates,
+			@JsonProperty("method") String method, @JsonProperty("model") String model, @JsonProperty("k") Integer k) {
 	}
 
 	/**

@@ -46,10 +46,10 @@ class BackendCallsTests {
 	}
 
 	private ModelCatalog catalog(String timeLimit, String maxConcurrent) {
-		EnsembleProperties properties = TestProperties.bind(Map.of("decode-uri", this.server.url(),
-				"local-models[0].name", "m", "local.time-limit", timeLimit, "local.max-concurrent-calls",
-				maxConcurrent, "circuit-breaker.minimum-number-of-calls", "2", "circuit-breaker.sliding-window-size",
-				"2", "circuit-breaker.wait-in-open-state", "60s"));
+		EnsembleProperties properties = TestProperties
+			.bind(Map.of("decode-uri", this.server.url(), "local-models[0].name", "m", "local.time-limit", timeLimit,
+					"local.max-concurrent-calls", maxConcurrent, "circuit-breaker.minimum-number-of-calls", "2",
+					"circuit-breaker.sliding-window-size", "2", "circuit-breaker.wait-in-open-state", "60s"));
 		return new BackendConfiguration().modelCatalog(properties,
 				new Resilience(properties.circuitBreaker(), this.meters), WebClient.builder(), new MockEnvironment());
 	}
@@ -59,13 +59,13 @@ class BackendCallsTests {
 		return catchThrowable(() -> catalog.source("m", new RequestScope(null, null, 0.01))
 			.generate(request)
 			.toCompletableFuture()
-			.get())
-			.getCause();
+			.get()).getCause();
 	}
 
 	private double count(String outcome) {
-		return this.meters.counter("quorum.ensemble.backend.calls", "model", "m", "operation", "chat", "outcome",
-				outcome).count();
+		return this.meters
+			.counter("quorum.ensemble.backend.calls", "model", "m", "operation", "chat", "outcome", outcome)
+			.count();
 	}
 
 	@Test
@@ -74,8 +74,7 @@ class BackendCallsTests {
 		ModelCatalog catalog = catalog("10s", "4");
 		assertThat(failure(catalog)).isInstanceOf(OpenAiClientException.class);
 		assertThat(failure(catalog)).isInstanceOf(OpenAiClientException.class);
-		assertThat(failure(catalog)).isInstanceOf(CallNotPermittedException.class)
-			.hasMessageContaining("model-m");
+		assertThat(failure(catalog)).isInstanceOf(CallNotPermittedException.class).hasMessageContaining("model-m");
 		assertThat(this.server.calls()).hasSize(2);
 		assertThat(count("error")).isEqualTo(2);
 		assertThat(count("circuit_open")).isEqualTo(1);

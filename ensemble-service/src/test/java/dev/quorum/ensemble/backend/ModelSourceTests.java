@@ -54,10 +54,10 @@ class ModelSourceTests {
 	}
 
 	private ModelCatalog catalog(Map<String, String> more) {
-		Map<String, String> settings = new java.util.LinkedHashMap<>(Map.of("decode-uri", this.server.url(),
-				"local-models[0].name", "local", "local.max-batch", "3", "backends[0].id", "ext",
-				"backends[0].base-url", this.server.url() + "/v1", "backends[0].model", "ext",
-				"backends[0].api-key-env", "EXT_KEY"));
+		Map<String, String> settings = new java.util.LinkedHashMap<>(
+				Map.of("decode-uri", this.server.url(), "local-models[0].name", "local", "local.max-batch", "3",
+						"backends[0].id", "ext", "backends[0].base-url", this.server.url() + "/v1", "backends[0].model",
+						"ext", "backends[0].api-key-env", "EXT_KEY"));
 		settings.putAll(more);
 		EnsembleProperties properties = TestProperties.bind(settings);
 		return new BackendConfiguration().modelCatalog(properties,
@@ -114,8 +114,7 @@ class ModelSourceTests {
 	void logprobsAreAskedOnlyWhenWantedAndTheBackendHasThem() throws Exception {
 		ModelCatalog catalog = catalog(Map.of("backends[0].logprobs", "false"));
 		RequestScope scope = new RequestScope(null, null, 0.01);
-		List<Candidate> greedy = get(
-				new CandidateSourceCall(catalog, scope).generate(request("local", 1, 0.0, 2, 0)));
+		List<Candidate> greedy = get(new CandidateSourceCall(catalog, scope).generate(request("local", 1, 0.0, 2, 0)));
 		assertThat(greedy.getFirst().text()).isEqualTo("greedy text");
 		assertThat(greedy.getFirst().tokens()).hasSize("greedy text".length());
 		assertThat(greedy.getFirst().tokens().get(1).start()).isEqualTo(1);
