@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import dev.quorum.engine.Json;
 import dev.quorum.engine.chat.ChatMessage;
 import dev.quorum.engine.chat.ChatTemplate;
 import dev.quorum.engine.chat.ChatTemplates;

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-package dev.quorum.engine.tokenizer;
+package dev.quorum.engine;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -10,7 +10,7 @@ import java.util.Map;
  * A small JSON reader for the reference fixtures (the engine has no JSON library):
  * objects become Maps, arrays Lists, numbers Long or Double.
  */
-final class Json {
+public final class Json {
 
 	private final String text;
 
@@ -20,7 +20,7 @@ final class Json {
 		this.text = text;
 	}
 
-	static Object parse(String text) {
+	public static Object parse(String text) {
 		Json json = new Json(text);
 		Object value = json.value();
 		json.skipSpace();
