@@ -17,6 +17,7 @@ import dev.quorum.web.request.RequestId;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.reactor.circuitbreaker.operator.CircuitBreakerOperator;
 import reactor.core.publisher.Mono;
+import tools.jackson.databind.JsonNode;
 
 import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -24,10 +25,10 @@ import org.springframework.web.reactive.function.client.WebClient;
 /**
  * Scores candidates through verifier-service: {@code POST /v1/verify} with
  * {@code {"question","candidates":[texts],"method","model"[,"k"]}}, answered by
- * {@code {"scores":[{"index","score",...}]}}. A score that is null, missing, or marked
- * {@code "signal": false} means "no signal" (weight 0 in a verified vote). Every call
- * runs under the {@code verifier} circuit breaker and the time limit; a failure makes the
- * strategy fall back and report it.
+ * {@code {"scores":[{"index","score","signal",...}]}}. A score that is null, missing, or
+ * marked {@code "signal": "no_signal"} means "no signal" (weight 0 in a verified vote).
+ * Every call runs under the {@code verifier} circuit breaker and the time limit; a
+ * failure makes the strategy fall back and report it.
  */
 public final class VerifierClient {
 
@@ -90,7 +91,7 @@ public final class VerifierClient {
 			if (index < 0 || index >= count) {
 				throw new IllegalStateException("verifier-service scored candidate " + index + " of " + count);
 			}
-			boolean signal = s.score() != null && !Boolean.FALSE.equals(s.signal()) && !s.score().isNaN();
+			boolean signal = s.score() != null && !s.score().isNaN() && s.hasSignal();
 			if (signal && (s.score() < 0 || s.score() > 1)) {
 				throw new IllegalStateException("verifier-service gave a score outside [0, 1]: " + s.score());
 			}
@@ -127,11 +128,20 @@ public final class VerifierClient {
 	 *
 	 * @param index the candidate's position, or null (then the list order)
 	 * @param score p(Yes)-style score in [0, 1], or null for no signal
-	 * @param signal false when the verifier had no signal
+	 * @param signal {@code "ok"}, or {@code "no_signal"} (also {@code false}) when the
+	 * verifier had none; absent means ok
 	 */
 	@JsonIgnoreProperties(ignoreUnknown = true)
 	record Score(@JsonProperty("index") Integer index, @JsonProperty("score") Double score,
-			@JsonProperty("signal") Boolean signal) {
+			@JsonProperty("signal") JsonNode signal) {
+
+		boolean hasSignal() {
+			if (this.signal == null || this.signal.isNull()) {
+				return true;
+			}
+			return this.signal.isBoolean() ? this.signal.booleanValue() : "ok".equals(this.signal.asString());
+		}
+
 	}
 
 }

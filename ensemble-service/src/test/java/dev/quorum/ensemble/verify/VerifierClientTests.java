@@ -57,8 +57,9 @@ class VerifierClientTests {
 	@Test
 	void genrmCotSendsKAndAScoreMarkedWithoutSignalCountsAsNone() throws Exception {
 		List<VerifierScore> scores = score(new VerifierSpec(VerifierMethod.GENRM_COT, "tiny-verifier", 4),
-				"{\"scores\":[{\"score\":0.5,\"signal\":false},{\"score\":0.5},{\"score\":1}]}");
-		assertThat(scores).containsExactly(VerifierScore.NO_SIGNAL, VerifierScore.of(0.5), VerifierScore.of(1));
+				"{\"object\":\"verification\",\"scores\":[{\"index\":0,\"score\":0,\"signal\":\"no_signal\"},"
+						+ "{\"index\":1,\"score\":0.5,\"signal\":\"ok\",\"rationales\":[]},{\"score\":1,\"signal\":false}]}");
+		assertThat(scores).containsExactly(VerifierScore.NO_SIGNAL, VerifierScore.of(0.5), VerifierScore.NO_SIGNAL);
 		assertThat(this.server.calls().getFirst().body().path("k").asInt()).isEqualTo(4);
 	}
 
