@@ -34,13 +34,15 @@ case $WHAT in serving|accuracy) ;; *) die "usage: bench/platform-bench.sh servin
 GATEWAY=$BASE DECODE=$((BASE + 1)) PREFILL=$((BASE + 2)) VERIFIER=$((BASE + 3)) ENSEMBLE=$((BASE + 4))
 FRESH=$((BASE + 11)) COLOCATED=$((BASE + 12)) REDIS=$((BASE + 99))
 STATE="$QUORUM_ROOT/bench/target/platform"
-mkdir -p "$STATE/logs" "$OUT"
+rm -rf "$STATE/jars"
+mkdir -p "$STATE/logs" "$STATE/jars" "$OUT"
 PIDS=()
 KEY="sk-quorum-bench-$(head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n')"
 
 find_java
-BENCH="$QUORUM_ROOT/bench/target/quorum-bench.jar"
-[ -f "$BENCH" ] || die "no $BENCH; build it first (see the top of this script)"
+[ -f "$QUORUM_ROOT/bench/target/quorum-bench.jar" ] || die "no bench/target/quorum-bench.jar; build it first (see the top of this script)"
+BENCH="$STATE/jars/quorum-bench.jar"
+cp "$QUORUM_ROOT/bench/target/quorum-bench.jar" "$BENCH"
 jar_of() { ls "$QUORUM_ROOT/$1-service/target/$1-service-"*.jar 2>/dev/null | grep -v -- '-plain\.jar$' | head -1; }
 
 port_busy() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
@@ -60,8 +62,12 @@ start() {
   local name=$1 port=$2 cpus=$3 svc jar
   shift 3
   svc=${name%%-*}
-  jar=$(jar_of "$svc")
-  [ -n "$jar" ] || die "no jar for $svc-service; build it first"
+  jar="$STATE/jars/$svc.jar"
+  if [ ! -f "$jar" ]; then
+    # a copy: builds running meanwhile replace the jars under target/
+    [ -n "$(jar_of "$svc")" ] || die "no jar for $svc-service; build it first"
+    cp "$(jar_of "$svc")" "$jar"
+  fi
   port_busy "$port" && die "port $port is in use; pick another --port-base"
   # shellcheck disable=SC2046
   env SERVER_PORT="$port" SPRING_DATA_REDIS_URL="redis://127.0.0.1:$REDIS" "$@" \
@@ -117,7 +123,7 @@ N=$([ "$QUICK" = 1 ] && echo 20 || echo 100)
 if [ "$WHAT" = serving ]; then
   bench kv --redis "redis://127.0.0.1:$REDIS" --json "$OUT/kv.json" | tee "$OUT/kv.txt"
   for rate in 1 2 4; do
-    bench serve --url "$GW" --api-key "$KEY" --model tiny-reasoner --rate "$rate" --requests "$N" \
+    bench serve --url "$GW" --api-key "$KEY" --model tiny-reasoner --endpoint completions --rate "$rate" --requests "$N" \
       --prompt-tokens uniform:128:512 --output-tokens 128 --shared-prefix-ratio 0.5 \
       --slo-ttft-ms 1000 --slo-tpot-ms 100 --seed 1 --json "$OUT/serve-rate$rate.json" | tee "$OUT/serve-rate$rate.txt"
   done
@@ -128,7 +134,7 @@ if [ "$WHAT" = serving ]; then
   bench scenario restart --url "http://127.0.0.1:$DECODE" --restarted-url "http://127.0.0.1:$FRESH" \
     --model tiny-reasoner --pairs "$PAIRS" --json "$OUT/scenario-restart.json" | tee "$OUT/scenario-restart.txt"
   bench scenario disagg --url "http://127.0.0.1:$DECODE" --colocated-url "http://127.0.0.1:$COLOCATED" \
-    --model tiny-reasoner --streams 4 --stream-tokens 256 --long-prompts "$PAIRS" --long-rate 0.5 \
+    --model tiny-reasoner --endpoint completions --streams 4 --stream-tokens 256 --long-prompts "$PAIRS" --long-rate 0.5 \
     --json "$OUT/scenario-disagg.json" | tee "$OUT/scenario-disagg.txt"
 fi
 if [ "$WHAT" = accuracy ]; then

@@ -37,7 +37,12 @@ public final class Table {
 		}
 		List<String> row = new ArrayList<>();
 		for (Object c : cells) {
-			row.add((c instanceof Number n) ? number(n.doubleValue()) : String.valueOf(c));
+			row.add(switch (c) {
+				case Integer i -> String.format(Locale.ROOT, "%,d", i);
+				case Long l -> String.format(Locale.ROOT, "%,d", l);
+				case Number n -> number(n.doubleValue());
+				default -> String.valueOf(c);
+			});
 		}
 		this.rows.add(row);
 		return this;

@@ -34,6 +34,24 @@ public record Slo(double ttftMs, double tpotMs, double e2eMs) {
 		return !Double.isNaN(this.ttftMs) || !Double.isNaN(this.tpotMs) || !Double.isNaN(this.e2eMs);
 	}
 
+	/**
+	 * The objectives that are set, e.g. {@code TTFT <= 1000 ms, TPOT <= 100 ms}.
+	 * @return the description, or "none"
+	 */
+	public String describe() {
+		java.util.List<String> parts = new java.util.ArrayList<>();
+		if (!Double.isNaN(this.ttftMs)) {
+			parts.add("TTFT <= " + dev.quorum.bench.report.Table.number(this.ttftMs) + " ms");
+		}
+		if (!Double.isNaN(this.tpotMs)) {
+			parts.add("TPOT <= " + dev.quorum.bench.report.Table.number(this.tpotMs) + " ms");
+		}
+		if (!Double.isNaN(this.e2eMs)) {
+			parts.add("E2E <= " + dev.quorum.bench.report.Table.number(this.e2eMs) + " ms");
+		}
+		return parts.isEmpty() ? "none" : String.join(", ", parts);
+	}
+
 	private static boolean within(double value, double limit) {
 		// a request with one token has no TPOT; it cannot miss a TPOT objective
 		return Double.isNaN(limit) || Double.isNaN(value) || value <= limit;

@@ -66,6 +66,8 @@ class ServeMetricsTests {
 		assertThat(m.sloAttainment()).isCloseTo(0.4, within(1e-12));
 		assertThat(slo.any()).isTrue();
 		assertThat(Slo.NONE.any()).isFalse();
+		assertThat(slo.describe()).isEqualTo("TTFT <= 500.0 ms, TPOT <= 150.0 ms");
+		assertThat(Slo.NONE.describe()).isEqualTo("none");
 		assertThat(ServeMetrics.of(run, 4.0, Slo.NONE).goodput()).isEqualTo(1.0);
 	}
 
