@@ -64,7 +64,6 @@ public final class F32Tensor extends FloatTensor {
 		int x1 = x0 + k;
 		int x2 = x1 + k;
 		int x3 = x2 + k;
-		float[] sums = sums();
 		for (int r = r0; r < r1; r++) {
 			long base = r * rowBytes;
 			FloatVector a0 = FloatVector.zero(F), a1 = a0, a2 = a0, a3 = a0;
@@ -75,14 +74,10 @@ public final class F32Tensor extends FloatTensor {
 				a2 = v.fma(FloatVector.fromArray(F, x, x2 + i), a2);
 				a3 = v.fma(FloatVector.fromArray(F, x, x3 + i), a3);
 			}
-			a0.intoArray(sums, 0);
-			a1.intoArray(sums, L);
-			a2.intoArray(sums, 2 * L);
-			a3.intoArray(sums, 3 * L);
-			for (int t = 0; t < 4; t++) {
-				out[o + t * stride + r] = withTail(Vec.sum(FloatVector.fromArray(F, sums, t * L)), base, x, x0 + t * k,
-						kv, k);
-			}
+			out[o + r] = withTail(Vec.sum(a0), base, x, x0, kv, k);
+			out[o + stride + r] = withTail(Vec.sum(a1), base, x, x1, kv, k);
+			out[o + 2 * stride + r] = withTail(Vec.sum(a2), base, x, x2, kv, k);
+			out[o + 3 * stride + r] = withTail(Vec.sum(a3), base, x, x3, kv, k);
 		}
 		return true;
 	}

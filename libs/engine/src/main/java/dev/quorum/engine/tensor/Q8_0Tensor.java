@@ -105,7 +105,6 @@ public final class Q8_0Tensor extends FloatTensor {
 		int x1 = x0 + this.cols;
 		int x2 = x1 + this.cols;
 		int x3 = x2 + this.cols;
-		float[] sums = sums();
 		for (int r = r0; r < r1; r++) {
 			long base = r * rowBytes;
 			FloatVector a0 = FloatVector.zero(F), a1 = a0, a2 = a0, a3 = a0;
@@ -121,13 +120,10 @@ public final class Q8_0Tensor extends FloatTensor {
 					a3 = v.fma(FloatVector.fromArray(F, x, x3 + i), a3);
 				}
 			}
-			a0.intoArray(sums, 0);
-			a1.intoArray(sums, L);
-			a2.intoArray(sums, 2 * L);
-			a3.intoArray(sums, 3 * L);
-			for (int t = 0; t < 4; t++) {
-				out[o + t * stride + r] = Vec.sum(FloatVector.fromArray(F, sums, t * L));
-			}
+			out[o + r] = Vec.sum(a0);
+			out[o + stride + r] = Vec.sum(a1);
+			out[o + 2 * stride + r] = Vec.sum(a2);
+			out[o + 3 * stride + r] = Vec.sum(a3);
 		}
 		return true;
 	}
