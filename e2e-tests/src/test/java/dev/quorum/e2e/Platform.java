@@ -145,6 +145,14 @@ public final class Platform {
 			case "ensemble" -> {
 				env.put("QUORUM_ENSEMBLE_DECODEURI", url("decode"));
 				env.put("QUORUM_ENSEMBLE_VERIFIERURI", url("verifier"));
+				// decode-local as an external OpenAI-compatible backend (started by the
+				// tests that use it), and a backend that is down
+				env.put("QUORUM_ENSEMBLE_BACKENDS_0_ID", "local-b");
+				env.put("QUORUM_ENSEMBLE_BACKENDS_0_BASEURL", url("decode-local") + "/v1");
+				env.put("QUORUM_ENSEMBLE_BACKENDS_0_MODEL", "tiny-reasoner-b");
+				env.put("QUORUM_ENSEMBLE_BACKENDS_1_ID", "down");
+				env.put("QUORUM_ENSEMBLE_BACKENDS_1_BASEURL", "http://127.0.0.1:" + freePort() + "/v1");
+				env.put("QUORUM_ENSEMBLE_BACKENDS_1_MODEL", "tiny-reasoner");
 			}
 			case "gateway" -> {
 				env.put("QUORUM_GATEWAY_ROUTES_DECODE_URI", url("decode"));
