@@ -28,6 +28,18 @@ class BackendConfiguration {
 	@Bean
 	CompletionBackend completionBackend(VerifierProperties properties, WebClient.Builder web,
 			ReactiveResilience4JCircuitBreakerFactory circuitBreakers) {
+		return create(properties, web, circuitBreakers);
+	}
+
+	/**
+	 * The backend of a configuration.
+	 * @param properties the settings
+	 * @param web the WebClient builder to start from (cloned)
+	 * @param circuitBreakers where the {@code decode} circuit breaker is configured
+	 * @return the backend
+	 */
+	static CompletionBackend create(VerifierProperties properties, WebClient.Builder web,
+			ReactiveResilience4JCircuitBreakerFactory circuitBreakers) {
 		VerifierProperties.Decode decode = properties.decode();
 		VerifierProperties.CircuitBreaker settings = decode.circuitBreaker();
 		circuitBreakers.configure((builder) -> builder

@@ -98,8 +98,6 @@ public class VerifierMetrics {
 			.description("Verifier scores given")
 			.tag("method", method)
 			.serviceLevelObjectives(SCORE_BUCKETS)
-			.minimumExpectedValue(0.0)
-			.maximumExpectedValue(1.0)
 			.register(this.registry)
 			.record(score);
 	}
