@@ -57,8 +57,11 @@ class ModelKvTests {
 
 	@Test
 	void chunksWrittenFromTheEngineReadBackAsTheSameKv() {
+		// FAIL policy: a Redis problem fails the test with its cause instead of reading
+		// as "not stored"
 		KvChunks chunks = new KvChunks(registry, redis,
-				new KvProperties(Duration.ofMinutes(5), Duration.ofSeconds(2), FailurePolicy.RECOMPUTE), null);
+				new KvProperties(Duration.ofMinutes(5), Duration.ofSeconds(10), FailurePolicy.FAIL), null);
+		assertThat(chunks.ping().block()).isTrue();
 		ModelKv kv = chunks.of("fixture");
 		ServedModel model = registry.get("fixture");
 		int[] prompt = model.tokenizer()
