@@ -21,7 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * request in a row is refused whatever the machine's speed.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "quorum.gateway.rate-limit.classes.default.requests-per-second=0.2",
+		properties = { "quorum.gateway.rate-limit.redis-timeout=3s",
+				"quorum.gateway.rate-limit.classes.default.requests-per-second=0.2",
 				"quorum.gateway.rate-limit.classes.default.burst=3" })
 @AutoConfigureWebTestClient
 class RateLimitTests {
