@@ -54,10 +54,10 @@ public record VerifierProperties(
 	 * @param connectTimeout Longest wait to open a connection.
 	 * @param responseTimeout Longest silence of the backend (before headers or between
 	 * reads).
-	 * @param timeLimit Longest one backend call may take in all; past it the request fails
-	 * with 504.
-	 * @param promptsPerCall Prompts sent in one {@code /v1/completions} call (decode-service
-	 * accepts up to 16); calls of one request run in parallel.
+	 * @param timeLimit Longest one backend call may take in all; past it the request
+	 * fails with 504.
+	 * @param promptsPerCall Prompts sent in one {@code /v1/completions} call
+	 * (decode-service accepts up to 16); calls of one request run in parallel.
 	 * @param concurrency Backend calls of one request in flight at once.
 	 * @param topLogprobs Alternatives asked for at the verdict position (0..5 on
 	 * {@code /v1/completions}); "Yes" and "No" must be among them to count.
@@ -120,7 +120,8 @@ public record VerifierProperties(
 	 * @param maxCandidates Most candidates in one {@code /v1/verify} request.
 	 * @param maxRewardSamples Most samples in one {@code /v1/rewards} request.
 	 * @param maxQuestionChars Longest question (and reward prompt), in characters.
-	 * @param maxSolutionChars Longest candidate solution (and reward query), in characters.
+	 * @param maxSolutionChars Longest candidate solution (and reward query), in
+	 * characters.
 	 * @param maxK Most GenRM-CoT rationales per candidate (decode-service accepts
 	 * {@code n} up to 16).
 	 */

@@ -44,14 +44,16 @@ public final class FakeDecode implements AutoCloseable {
 		this.server = HttpServer.create()
 			.host("127.0.0.1")
 			.port(0)
-			.handle((request, response) -> request.receive().aggregate().asString().defaultIfEmpty("{}").flatMap((body) -> {
-				CreateCompletionRequest parsed = OpenAiJson.mapper().readValue(body, CreateCompletionRequest.class);
-				this.requests.add(parsed);
-				Reply reply = this.script.get().answer(parsed, this.calls.getAndIncrement());
-				response.status(HttpResponseStatus.valueOf(reply.status()));
-				reply.headers().forEach(response::header);
-				return Mono.delay(reply.delay()).then(response.sendString(Mono.just(reply.body())).then());
-			}))
+			.handle((request,
+					response) -> request.receive().aggregate().asString().defaultIfEmpty("{}").flatMap((body) -> {
+						CreateCompletionRequest parsed = OpenAiJson.mapper()
+							.readValue(body, CreateCompletionRequest.class);
+						this.requests.add(parsed);
+						Reply reply = this.script.get().answer(parsed, this.calls.getAndIncrement());
+						response.status(HttpResponseStatus.valueOf(reply.status()));
+						reply.headers().forEach(response::header);
+						return Mono.delay(reply.delay()).then(response.sendString(Mono.just(reply.body())).then());
+					}))
 			.bindNow();
 	}
 

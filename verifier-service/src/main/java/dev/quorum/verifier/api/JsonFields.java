@@ -31,8 +31,9 @@ final class JsonFields {
 	 */
 	static JsonFields of(JsonNode node, String path) {
 		if (node == null || !node.isObject()) {
-			throw ApiException.invalidRequest(path.isEmpty() ? null : path, "Invalid type for '"
-					+ (path.isEmpty() ? "body" : path) + "': expected an object, but got " + typeName(node) + " instead.");
+			throw ApiException.invalidRequest(path.isEmpty() ? null : path,
+					"Invalid type for '" + (path.isEmpty() ? "body" : path) + "': expected an object, but got "
+							+ typeName(node) + " instead.");
 		}
 		return new JsonFields(node, path);
 	}
@@ -44,7 +45,8 @@ final class JsonFields {
 	void rejectUnknown(Set<String> known) {
 		for (String name : this.node.propertyNames()) {
 			if (!known.contains(name)) {
-				throw ApiException.invalidRequest(param(name), "Unrecognized request argument supplied: " + param(name));
+				throw ApiException.invalidRequest(param(name),
+						"Unrecognized request argument supplied: " + param(name));
 			}
 		}
 	}
@@ -176,8 +178,8 @@ final class JsonFields {
 	}
 
 	static ApiException typeError(String param, String expected, JsonNode value) {
-		return ApiException.invalidRequest(param,
-				"Invalid type for '" + param + "': expected " + expected + ", but got " + typeName(value) + " instead.");
+		return ApiException.invalidRequest(param, "Invalid type for '" + param + "': expected " + expected
+				+ ", but got " + typeName(value) + " instead.");
 	}
 
 	private static String typeName(JsonNode value) {

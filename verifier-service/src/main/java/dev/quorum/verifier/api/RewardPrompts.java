@@ -38,8 +38,8 @@ final class RewardPrompts {
 	 * The response of a query.
 	 * @param query prompt and response, decoded together
 	 * @param prompt the prompt, or null when only the response was sent
-	 * @return the response without trailing end markers, or null when the query does
-	 * not start with the prompt
+	 * @return the response without trailing end markers, or null when the query does not
+	 * start with the prompt
 	 */
 	static String response(String query, String prompt) {
 		String response = query;

@@ -42,9 +42,8 @@ final class RewardsRequests {
 			String label = label(labels, i);
 			String response = RewardPrompts.response(text, prompt);
 			if (response == null) {
-				throw ApiException.invalidRequest("query[" + i + "]",
-						"query[" + i + "] does not start with prompts[" + i + "]; send the prompt and the response"
-								+ " decoded together as the query");
+				throw ApiException.invalidRequest("query[" + i + "]", "query[" + i + "] does not start with prompts["
+						+ i + "]; send the prompt and the response" + " decoded together as the query");
 			}
 			if (label == null && prompt == null) {
 				throw ApiException.invalidRequest("prompts", "Sample " + i + " has no label, so it is scored by GenRM,"
@@ -52,8 +51,9 @@ final class RewardsRequests {
 			}
 			String question = (label == null) ? RewardPrompts.question(prompt) : null;
 			if (question != null && question.length() > this.limits.maxQuestionChars()) {
-				throw ApiException.invalidRequest("prompts[" + i + "]", "The question of prompts[" + i + "] has "
-						+ question.length() + " characters; at most " + this.limits.maxQuestionChars() + " are accepted.");
+				throw ApiException.invalidRequest("prompts[" + i + "]",
+						"The question of prompts[" + i + "] has " + question.length() + " characters; at most "
+								+ this.limits.maxQuestionChars() + " are accepted.");
 			}
 			samples.add(new RewardSample(question, response, label));
 		}
@@ -67,8 +67,8 @@ final class RewardsRequests {
 		}
 		JsonFields.checkArray(name, value, size);
 		if (value.size() != size) {
-			throw ApiException.invalidRequest(name, "'" + name + "' has " + value.size() + " entries but 'query' has "
-					+ size + "; send one per query");
+			throw ApiException.invalidRequest(name,
+					"'" + name + "' has " + value.size() + " entries but 'query' has " + size + "; send one per query");
 		}
 		return value;
 	}
@@ -79,9 +79,8 @@ final class RewardsRequests {
 		}
 		String text = value.stringValue();
 		if (text.length() > maxChars) {
-			throw ApiException.invalidRequest(param,
-					"Invalid '" + param + "': " + text.length() + " characters is too long; at most " + maxChars
-							+ " are accepted.");
+			throw ApiException.invalidRequest(param, "Invalid '" + param + "': " + text.length()
+					+ " characters is too long; at most " + maxChars + " are accepted.");
 		}
 		return text;
 	}

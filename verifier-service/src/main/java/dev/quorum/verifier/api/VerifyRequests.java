@@ -53,8 +53,8 @@ final class VerifyRequests {
 		}
 		CotSampling cot = cot(fields, method);
 		List<Candidate> candidates = candidates(fields.requiredArray("candidates", limits.maxCandidates()), method);
-		return new VerifyJob(question, candidates, method,
-				(model != null) ? model.strip() : this.properties.model(), reference, cot);
+		return new VerifyJob(question, candidates, method, (model != null) ? model.strip() : this.properties.model(),
+				reference, cot);
 	}
 
 	private static VerifierMethod method(String name) {

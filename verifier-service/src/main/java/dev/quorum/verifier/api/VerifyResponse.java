@@ -47,8 +47,8 @@ record VerifyResponse(@JsonProperty("object") String object, @JsonProperty("mode
 	 *
 	 * @param index the candidate's position
 	 * @param score in [0, 1]; 0 with {@code signal: no_signal}
-	 * @param pYes the "Yes" probability mass found (GenRM-CoT: mean over rationales); absent
-	 * for the reference method and when the backend returned no logprobs
+	 * @param pYes the "Yes" probability mass found (GenRM-CoT: mean over rationales);
+	 * absent for the reference method and when the backend returned no logprobs
 	 * @param pNo the "No" probability mass found, likewise
 	 * @param answer the final answer given or extracted; absent when none was found
 	 * @param correct equivalence with {@code reference}; absent without one

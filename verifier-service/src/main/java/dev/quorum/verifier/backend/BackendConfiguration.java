@@ -42,17 +42,20 @@ class BackendConfiguration {
 			ReactiveResilience4JCircuitBreakerFactory circuitBreakers) {
 		VerifierProperties.Decode decode = properties.decode();
 		VerifierProperties.CircuitBreaker settings = decode.circuitBreaker();
-		circuitBreakers.configure((builder) -> builder
-			.circuitBreakerConfig(CircuitBreakerConfig.custom()
-				.failureRateThreshold(settings.failureRateThreshold())
-				.slidingWindowSize(settings.slidingWindowSize())
-				.minimumNumberOfCalls(settings.minimumNumberOfCalls())
-				.waitDurationInOpenState(settings.waitInOpenState())
-				.permittedNumberOfCallsInHalfOpenState(2)
-				.recordException(BackendErrors.BACKEND_FAULT)
-				.build())
-			.timeLimiterConfig(
-					TimeLimiterConfig.custom().timeoutDuration(decode.timeLimit()).cancelRunningFuture(true).build()),
+		circuitBreakers.configure(
+				(builder) -> builder
+					.circuitBreakerConfig(CircuitBreakerConfig.custom()
+						.failureRateThreshold(settings.failureRateThreshold())
+						.slidingWindowSize(settings.slidingWindowSize())
+						.minimumNumberOfCalls(settings.minimumNumberOfCalls())
+						.waitDurationInOpenState(settings.waitInOpenState())
+						.permittedNumberOfCallsInHalfOpenState(2)
+						.recordException(BackendErrors.BACKEND_FAULT)
+						.build())
+					.timeLimiterConfig(TimeLimiterConfig.custom()
+						.timeoutDuration(decode.timeLimit())
+						.cancelRunningFuture(true)
+						.build()),
 				CIRCUIT);
 		OpenAiClientSettings client = new OpenAiClientSettings(apiRoot(properties.decodeUri()), decode.apiKey(),
 				decode.connectTimeout(), decode.responseTimeout(), OpenAiClientSettings.DEFAULT_MAX_RESPONSE_BYTES,

@@ -48,7 +48,8 @@ final class BackendErrors {
 			case CallNotPermittedException open -> ApiException.unavailable(
 					"The verifier backend (decode) is failing and its circuit is open; retry after the Retry-After delay",
 					retryAfter);
-			case TimeoutException timeout -> ApiException.timeout("The verifier backend (decode) did not answer in time");
+			case TimeoutException timeout ->
+				ApiException.timeout("The verifier backend (decode) did not answer in time");
 			case OpenAiTimeoutException timeout ->
 				ApiException.timeout("The verifier backend (decode) did not answer in time");
 			case OpenAiConnectionException down ->

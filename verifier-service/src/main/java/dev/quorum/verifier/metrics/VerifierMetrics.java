@@ -16,11 +16,11 @@ import org.springframework.stereotype.Component;
 /**
  * Meters of verifier-service, low-cardinality tags only:
  * <ul>
- * <li>{@code quorum.verifier.requests} (timer): endpoint ({@code verify}, {@code rewards}),
- * method ({@code genrm}, {@code genrm-cot}, {@code reference}, {@code mixed} for reward
- * batches of both kinds, {@code unknown} before parsing), outcome ({@code success},
- * {@code invalid_request}, {@code not_found}, {@code unavailable}, {@code timeout},
- * {@code error}, {@code cancelled});</li>
+ * <li>{@code quorum.verifier.requests} (timer): endpoint ({@code verify},
+ * {@code rewards}), method ({@code genrm}, {@code genrm-cot}, {@code reference},
+ * {@code mixed} for reward batches of both kinds, {@code unknown} before parsing),
+ * outcome ({@code success}, {@code invalid_request}, {@code not_found},
+ * {@code unavailable}, {@code timeout}, {@code error}, {@code cancelled});</li>
  * <li>{@code quorum.verifier.score} (distribution with buckets every 0.1): the scores
  * given, by method;</li>
  * <li>{@code quorum.verifier.no.signal} (counter): scores without a signal (no logprobs,
@@ -64,8 +64,8 @@ public class VerifierMetrics {
 	 * cancellation by the client.
 	 * @param <T> the result type
 	 * @param endpoint {@code verify} or {@code rewards}
-	 * @param method the method tag, read when the request ends (it is known only once
-	 * the body is parsed)
+	 * @param method the method tag, read when the request ends (it is known only once the
+	 * body is parsed)
 	 * @param work the request's work, not yet subscribed
 	 * @return the timed work
 	 */

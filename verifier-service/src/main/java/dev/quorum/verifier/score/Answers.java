@@ -45,7 +45,8 @@ public final class Answers {
 	public CanonicalAnswer gold(String gold, String param) {
 		CanonicalAnswer canonical = this.canonicalizer.canonicalize(gold);
 		if (canonical == null) {
-			throw ApiException.invalidRequest(param, "The reference answer '" + gold + "' is empty after normalisation");
+			throw ApiException.invalidRequest(param,
+					"The reference answer '" + gold + "' is empty after normalisation");
 		}
 		return canonical;
 	}

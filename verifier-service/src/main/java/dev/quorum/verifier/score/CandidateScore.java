@@ -11,8 +11,8 @@ import dev.quorum.reasoning.verify.YesNoScore;
  *
  * @param index the candidate's position in the request
  * @param score the score in [0, 1] and whether it carries a signal
- * @param yesNo the Yes/No masses (GenRM: at the verdict position; GenRM-CoT: the mean over
- * the rationales that returned logprobs), or null (reference method, or no logprobs)
+ * @param yesNo the Yes/No masses (GenRM: at the verdict position; GenRM-CoT: the mean
+ * over the rationales that returned logprobs), or null (reference method, or no logprobs)
  * @param answer the candidate's final answer (given or extracted), or null when none was
  * found
  * @param correct whether the answer is equivalent to the request's reference answer, or

@@ -11,8 +11,8 @@ import dev.quorum.reasoning.verify.GenRm;
  * (Yes/No)? }</li>
  * <li>rationale: {@code Q: {q}\nLet's think step by step.\n{solution}\n{instruction}\n}
  * (the model writes a verification rationale from here)</li>
- * <li>verdict after a rationale:
- * {@code ...{instruction}\n{rationale}\nIs the answer correct (Yes/No)? }</li>
+ * <li>verdict after a rationale: {@code ...{instruction}\n{rationale}\nIs the answer
+ * correct (Yes/No)? }</li>
  * </ul>
  */
 final class GenRmPrompts {

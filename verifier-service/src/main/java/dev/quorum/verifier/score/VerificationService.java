@@ -16,8 +16,8 @@ import reactor.core.publisher.Mono;
  * Scores the candidates of one request with its method: {@code genrm} (one verdict per
  * candidate), {@code genrm-cot} (the mean verdict over K rationales, library rule
  * {@link GenRm#average}) or {@code reference} (1 when the final answer is equivalent to
- * the gold answer, else 0). With a reference, GenRM scores also say whether each answer is
- * correct. Holds no per-request state.
+ * the gold answer, else 0). With a reference, GenRM scores also say whether each answer
+ * is correct. Holds no per-request state.
  */
 public final class VerificationService {
 
@@ -49,10 +49,10 @@ public final class VerificationService {
 		List<String> solutions = job.candidates().stream().map(Candidate::solution).toList();
 		return switch (job.method()) {
 			case REFERENCE -> Mono.just(new Verification(job.method(), null, reference(answers, correct), Usage.NONE));
-			case GENRM -> this.genrm
-				.direct(job.model(), Collections.nCopies(solutions.size(), job.question()), solutions)
-				.map((spent) -> new Verification(job.method(), job.model(), direct(spent.value(), answers, correct),
-						spent.usage()));
+			case GENRM ->
+				this.genrm.direct(job.model(), Collections.nCopies(solutions.size(), job.question()), solutions)
+					.map((spent) -> new Verification(job.method(), job.model(), direct(spent.value(), answers, correct),
+							spent.usage()));
 			case GENRM_COT -> this.genrm.cot(job.model(), job.question(), solutions, job.cot())
 				.map((spent) -> new Verification(job.method(), job.model(), cot(spent.value(), answers, correct),
 						spent.usage()));

@@ -27,9 +27,8 @@ class CompletionBackendTests {
 
 	private static final Duration WAIT = Duration.ofSeconds(10);
 
-	private static final CreateCompletionRequest REQUEST = CreateCompletionRequest.of("tiny-verifier",
-			CompletionPrompt.of("Q: 1+1\nLet's think step by step.\n1+1=2\nThe answer is 2.\nIs the answer correct (Yes/No)? "),
-			1);
+	private static final CreateCompletionRequest REQUEST = CreateCompletionRequest.of("tiny-verifier", CompletionPrompt
+		.of("Q: 1+1\nLet's think step by step.\n1+1=2\nThe answer is 2.\nIs the answer correct (Yes/No)? "), 1);
 
 	private final FakeDecode decode = new FakeDecode(FakeDecode.verifier((prompt) -> 0.9));
 
@@ -83,12 +82,14 @@ class CompletionBackendTests {
 
 	@Test
 	void serverErrorsAndOverloadAre503WithRetryAfter() {
-		this.decode.script((request, call) -> new Reply(429, Map.of("Retry-After", "7", "Content-Type",
-				"application/json"), "{\"error\":{\"message\":\"busy\",\"type\":\"rate_limit_error\"}}", Duration.ZERO));
+		this.decode
+			.script((request, call) -> new Reply(429, Map.of("Retry-After", "7", "Content-Type", "application/json"),
+					"{\"error\":{\"message\":\"busy\",\"type\":\"rate_limit_error\"}}", Duration.ZERO));
 		ApiException busy = failure(backend());
 		assertThat(busy.status()).isEqualTo(503);
 		assertThat(busy.retryAfter()).isEqualTo(Duration.ofSeconds(7));
-		this.decode.script((request, call) -> Reply.json(500, "{\"error\":{\"message\":\"boom\",\"type\":\"server_error\"}}"));
+		this.decode
+			.script((request, call) -> Reply.json(500, "{\"error\":{\"message\":\"boom\",\"type\":\"server_error\"}}"));
 		ApiException broken = failure(backend());
 		assertThat(broken.status()).isEqualTo(503);
 		assertThat(broken.code()).isEqualTo("backend_unavailable");
@@ -115,8 +116,8 @@ class CompletionBackendTests {
 
 	@Test
 	void aBackendSlowerThanTheTimeLimitIs504() {
-		this.decode.script((request, call) -> FakeDecode.verifier((p) -> 0.9).answer(request, call)
-			.after(Duration.ofSeconds(3)));
+		this.decode.script(
+				(request, call) -> FakeDecode.verifier((p) -> 0.9).answer(request, call).after(Duration.ofSeconds(3)));
 		ApiException error = failure(backend(Map.of("decode.time-limit", "300ms")));
 		assertThat(error.status()).isEqualTo(504);
 		assertThat(error.type().wireName()).isEqualTo("timeout_error");

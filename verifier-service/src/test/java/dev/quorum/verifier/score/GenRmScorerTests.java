@@ -64,10 +64,10 @@ class GenRmScorerTests {
 
 	@Test
 	void batchesPromptsPerCallAndKeepsCandidateOrderWhateverOrderCallsFinishIn() {
-		this.decode.script((request, call) -> FakeDecode
-			.verifier((prompt) -> prompt.contains("The answer is 1.\n") ? 0.9 : 0.1)
-			.answer(request, call)
-			.after(Duration.ofMillis((call == 0) ? 400 : 0)));
+		this.decode.script(
+				(request, call) -> FakeDecode.verifier((prompt) -> prompt.contains("The answer is 1.\n") ? 0.9 : 0.1)
+					.answer(request, call)
+					.after(Duration.ofMillis((call == 0) ? 400 : 0)));
 		List<String> solutions = solutions(7);
 		Spent<List<Verdict>> spent = scorer(Map.of("decode.prompts-per-call", "3"))
 			.direct("tiny-verifier", Collections.nCopies(7, Q), solutions)
@@ -84,8 +84,9 @@ class GenRmScorerTests {
 
 	@Test
 	void aBackendWithoutLogprobsGivesVerdictsWithoutSignal() {
-		this.decode.script((request, call) -> FakeDecode.Reply.completion(List.of(
-				dev.quorum.openai.completions.CreateCompletionResponse.Choice.of(0, "Y", null, "length")), null));
+		this.decode.script((request, call) -> FakeDecode.Reply.completion(
+				List.of(dev.quorum.openai.completions.CreateCompletionResponse.Choice.of(0, "Y", null, "length")),
+				null));
 		Spent<List<Verdict>> spent = scorer(Map.of()).direct("m", List.of(Q), solutions(1)).block(WAIT);
 		assertThat(spent.value()).containsExactly(Verdict.NO_LOGPROBS);
 		assertThat(spent.usage()).isEqualTo(Usage.NONE);
