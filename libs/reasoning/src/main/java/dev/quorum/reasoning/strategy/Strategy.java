@@ -20,8 +20,11 @@ public enum Strategy {
 	/** {@code n} samples, plurality vote, adaptive stopping. Alias {@code sc}. */
 	SELF_CONSISTENCY("self-consistency", true, "sc"),
 
-	/** {@code n} = k first-token branches continued greedily, answer-span margin. */
-	COT_DECODING("cot-decoding", true),
+	/**
+	 * {@code n} = k first-token branches continued greedily, answer-span margin. Alias
+	 * {@code cotd}.
+	 */
+	COT_DECODING("cot-decoding", true, "cotd"),
 
 	/** {@code n} samples, the verifier's best one. Alias {@code bon}. */
 	BEST_OF_N("best-of-n", true, "bon"),

@@ -20,6 +20,7 @@ class StrategyNameTests {
 		assertThat(StrategyName.parse("cot-decoding/tiny-reasoner").n()).isNull();
 		assertThat(StrategyName.parse("cot-decoding-3/m").n()).isEqualTo(3);
 		assertThat(StrategyName.parse("bon-8/tiny-reasoner").strategy()).isEqualTo(Strategy.BEST_OF_N);
+		assertThat(StrategyName.parse("cotd-3/tiny-reasoner").strategy()).isEqualTo(Strategy.COT_DECODING);
 		assertThat(StrategyName.parse("vv-8/m").strategy()).isEqualTo(Strategy.VERIFIED_VOTE);
 		assertThat(StrategyName.parse("greedy/m").strategy()).isEqualTo(Strategy.GREEDY);
 		assertThat(StrategyName.parse("cot/m").strategy()).isEqualTo(Strategy.COT);
