@@ -29,8 +29,8 @@ public final class AccuracyCommand {
 	public static final String USAGE = """
 			  accuracy --url http://localhost:8080 --api-key KEY --dataset models/data/eval.jsonl
 			        --strategies "cot/tiny-reasoner;sc-8/tiny-reasoner?early_stop.rule=none;..." [--limit N]
-			        [--concurrency 2] [--deadline-ms 600000] [--compare 2:1,3:2] [--json out.json]
-			        [--markdown table.md] [--plot chart.svg]
+			        [--concurrency 2] [--deadline-ms 120000] [--warmup 1] [--compare 2:1,3:2]
+			        [--json out.json] [--markdown table.md] [--plot chart.svg]
 			      strategies are strategy model names, optionally with /v1/reason fields after '?'
 			      (dotted keys nest); --compare i:j pairs strategies by position (McNemar)
 			""";
@@ -61,8 +61,12 @@ public final class AccuracyCommand {
 		List<StrategySummary> summaries = new ArrayList<>();
 		try (OpenAiHttp http = new OpenAiHttp(args.require("url"), args.string("api-key", null),
 				Duration.ofSeconds(args.integer("timeout-s", 900)))) {
-			AccuracyRunner runner = new AccuracyRunner(http, concurrency, args.integer("deadline-ms", 600_000));
+			AccuracyRunner runner = new AccuracyRunner(http, concurrency, args.integer("deadline-ms", 120_000));
 			for (StrategyEntry s : strategies) {
+				// uncounted calls first, so no strategy pays for warming up the services
+				for (int w = 0; w < args.integer("warmup", 1) && !questions.isEmpty(); w++) {
+					runner.ask(s, questions.get(w % questions.size()));
+				}
 				StrategySummary summary = runner.run(s, questions);
 				summaries.add(summary);
 				out.printf(Locale.ROOT, "%s: %.1f%% (%d/%d), %.1f samples/q, %.0f s%n", s.label(),
