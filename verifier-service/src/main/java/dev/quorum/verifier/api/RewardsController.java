@@ -4,6 +4,7 @@ package dev.quorum.verifier.api;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
+import dev.quorum.openai.ApiException;
 import dev.quorum.openai.parse.RequestBodies;
 import dev.quorum.verifier.VerifierProperties;
 import dev.quorum.verifier.metrics.VerifierMetrics;
@@ -51,7 +52,17 @@ class RewardsController {
 				this.metrics.score(score.byReference() ? "reference" : "genrm", score.reward(), score.signal());
 			}
 			return RewardsResponse.of(rewards);
-		}));
+		}).onErrorMap(RewardsController::blameTheQuery));
+	}
+
+	/**
+	 * A prompt the verifier model refused is, on this endpoint, the fault of a query.
+	 */
+	private static Throwable blameTheQuery(Throwable failure) {
+		if (failure instanceof ApiException api && "candidates".equals(api.param())) {
+			return ApiException.invalidRequest("query", api.getMessage());
+		}
+		return failure;
 	}
 
 	private static String method(List<RewardSample> samples) {

@@ -41,6 +41,7 @@ class RewardsApiTests {
 
 	@BeforeEach
 	void reset() {
+		decode.script(FakeDecode.verifier((prompt) -> prompt.contains("The answer is 1.\n") ? 0.9 : 0.1));
 		decode.clear();
 	}
 
@@ -94,6 +95,19 @@ class RewardsApiTests {
 			.jsonPath("$.rewards[0]")
 			.isEqualTo(1.0);
 		assertThat(decode.requests()).isEmpty();
+	}
+
+	@Test
+	void aPromptTheModelRefusesIsBlamedOnTheQuery() {
+		decode.script((request, call) -> FakeDecode.Reply.json(400,
+				"{\"error\":{\"message\":\"prompt exceeds the context\",\"type\":\"invalid_request_error\"}}"));
+		post("{\"query\":[\"" + PROMPT + "The answer is 1.\"],\"prompts\":[\"" + PROMPT + "\"]}").expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.error.param")
+			.isEqualTo("query")
+			.jsonPath("$.error.message")
+			.value((String m) -> assertThat(m).contains("exceeds the context"));
 	}
 
 	@Test
