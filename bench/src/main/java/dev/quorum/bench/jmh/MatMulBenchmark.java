@@ -1,13 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.quorum.bench.jmh;
 
-import java.lang.foreign.Arena;
 import java.util.concurrent.TimeUnit;
 
-import dev.quorum.engine.gguf.GgmlType;
-import dev.quorum.engine.tensor.ComputePool;
-import dev.quorum.engine.tensor.FloatTensor;
-import dev.quorum.engine.tensor.MatMul;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -19,7 +14,6 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
@@ -35,7 +29,7 @@ import org.openjdk.jmh.infra.Blackhole;
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
 @Fork(value = 1, jvmArgsAppend = { "--add-modules", "jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED" })
-public class MatMulBenchmark {
+public class MatMulBenchmark extends KernelState {
 
 	/** Stored weight type. */
 	@Param({ "F32", "Q8_0" })
@@ -55,34 +49,10 @@ public class MatMulBenchmark {
 	@Param({ "2" })
 	public int threads;
 
-	private Arena arena;
-
-	private ComputePool pool;
-
-	private MatMul matmul;
-
-	private FloatTensor w;
-
-	private float[] x;
-
-	private float[] out;
-
 	/** Builds the matrix and the activations. */
 	@Setup(Level.Trial)
 	public void setUp() {
-		this.arena = Arena.ofShared();
-		this.pool = new ComputePool(this.threads);
-		this.matmul = new MatMul(this.pool);
-		this.w = Weights.matrix(GgmlType.valueOf(this.type), this.rows, 768, this.arena, 1);
-		this.x = Weights.activations(this.tokens * 768, 2);
-		this.out = new float[this.tokens * this.rows];
-	}
-
-	/** Stops the pool and frees the matrix. */
-	@TearDown(Level.Trial)
-	public void tearDown() {
-		this.pool.close();
-		this.arena.close();
+		build(this.type, this.rows, this.tokens, this.threads);
 	}
 
 	/**
