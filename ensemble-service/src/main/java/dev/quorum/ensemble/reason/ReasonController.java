@@ -9,6 +9,7 @@ import java.util.Set;
 import dev.quorum.ensemble.export.StarLine;
 import dev.quorum.ensemble.export.StarWriter;
 import dev.quorum.openai.ApiException;
+import dev.quorum.openai.parse.JsonFields;
 import dev.quorum.openai.parse.RequestBodies;
 import dev.quorum.reasoning.pipeline.ProgressListener;
 import dev.quorum.reasoning.pipeline.ReasoningResult;
@@ -44,11 +45,11 @@ class ReasonController {
 	@PostMapping("/v1/reason")
 	Mono<Void> reason(@RequestBody(required = false) byte[] body, ServerWebExchange exchange) {
 		return Mono.defer(() -> {
-			JsonFields fields = JsonFields.of(RequestBodies.readTree(body), "");
-			fields.only(FIELDS);
+			JsonFields fields = JsonFields.root(RequestBodies.readTree(body));
+			fields.rejectUnknown(FIELDS);
 			String question = fields.string("question");
 			if (question == null) {
-				throw ApiException.invalidRequest("question", "Missing required parameter: 'question'.");
+				throw JsonFields.missing("question");
 			}
 			boolean export = Boolean.TRUE.equals(fields.bool("export"));
 			String gold = fields.string("gold");

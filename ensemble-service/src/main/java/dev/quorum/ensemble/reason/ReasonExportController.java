@@ -13,6 +13,7 @@ import dev.quorum.ensemble.export.StarWriter;
 import dev.quorum.openai.ApiException;
 import dev.quorum.openai.ErrorResponse;
 import dev.quorum.openai.OpenAiJson;
+import dev.quorum.openai.parse.JsonFields;
 import dev.quorum.openai.parse.RequestBodies;
 import dev.quorum.reasoning.pipeline.ProgressListener;
 import dev.quorum.reasoning.pipeline.ReasoningResult;
@@ -68,7 +69,7 @@ class ReasonExportController {
 		return Mono.defer(() -> {
 			MultiValueMap<String, String> query = exchange.getRequest().getQueryParams();
 			int concurrency = concurrency(query.getFirst("concurrency"));
-			StrategyOptions options = StrategyOptions.read(JsonFields.of(optionsOf(query), ""),
+			StrategyOptions options = StrategyOptions.read(JsonFields.root(optionsOf(query)),
 					this.reasoning.settings());
 			List<Item> items = items(body, options);
 			String requestId = RequestId.of(exchange);
@@ -130,7 +131,7 @@ class ReasonExportController {
 			catch (ApiException ex) {
 				throw ApiException.invalidRequest(path, path + " is not valid JSON: " + ex.getMessage());
 			}
-			JsonFields fields = JsonFields.of(row, path);
+			JsonFields fields = JsonFields.nested(row, path);
 			String question = fields.string("question");
 			String gold = (fields.value("answer") != null) ? fields.value("answer").asString() : fields.string("gold");
 			if (question == null || gold == null || gold.isBlank()) {

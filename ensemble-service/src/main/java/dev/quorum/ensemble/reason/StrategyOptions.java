@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 
 import dev.quorum.openai.ApiException;
+import dev.quorum.openai.parse.JsonFields;
 import dev.quorum.reasoning.cotdecoding.CotDecodingOptions;
 import dev.quorum.reasoning.cotdecoding.MarginRule;
 import dev.quorum.reasoning.extract.AnswerFormat;
@@ -46,6 +47,12 @@ public record StrategyOptions(Strategy strategy, Integer n, List<ModelRef> model
 	static final Set<String> FIELDS = Set.of("strategy", "n", "models", "temperature", "max_tokens", "prompt_style",
 			"answer_format", "verifier", "early_stop", "cot_decoding", "deadline_ms", "seed");
 
+	/**
+	 * The largest sample, token or rationale count a request may give; services cap
+	 * lower.
+	 */
+	private static final int MAX_COUNT = 1_000_000;
+
 	/** Nothing given. */
 	public static final StrategyOptions NONE = new StrategyOptions(null, null, null, null, null, null, null, null, null,
 			null, null, null);
@@ -69,8 +76,8 @@ public record StrategyOptions(Strategy strategy, Integer n, List<ModelRef> model
 	 * @return the options
 	 */
 	public static StrategyOptions parse(JsonNode value, String path, Reasoning reasoning) {
-		JsonFields fields = JsonFields.of(value, path);
-		fields.only(FIELDS);
+		JsonFields fields = JsonFields.nested(value, path);
+		fields.rejectUnknown(FIELDS);
 		return read(fields, reasoning.settings());
 	}
 
@@ -90,12 +97,12 @@ public record StrategyOptions(Strategy strategy, Integer n, List<ModelRef> model
 						"unknown strategy '" + strategyName + "'; expected one of " + Strategy.known());
 			}
 		}
-		Long deadline = fields.integer("deadline_ms", 1, Long.MAX_VALUE / 1_000_000);
-		return new StrategyOptions(strategy, fields.count("n"), models(fields), fields.number("temperature"),
-				fields.count("max_tokens"), enumValue(fields, "prompt_style", PromptStyle::parse), answerFormat(fields),
-				verifier(fields, defaults), earlyStop(fields, defaults),
-				(deadline != null) ? Duration.ofMillis(deadline) : null, cotDecoding(fields, defaults),
-				fields.integer("seed", Long.MIN_VALUE, Long.MAX_VALUE));
+		Long deadline = fields.int64("deadline_ms", 1, Long.MAX_VALUE / 1_000_000);
+		return new StrategyOptions(strategy, fields.integer("n", 1, MAX_COUNT), models(fields),
+				fields.number("temperature"), fields.integer("max_tokens", 1, MAX_COUNT),
+				enumValue(fields, "prompt_style", PromptStyle::parse), answerFormat(fields), verifier(fields, defaults),
+				earlyStop(fields, defaults), (deadline != null) ? Duration.ofMillis(deadline) : null,
+				cotDecoding(fields, defaults), fields.int64("seed"));
 	}
 
 	/**
@@ -130,7 +137,8 @@ public record StrategyOptions(Strategy strategy, Integer n, List<ModelRef> model
 			return null;
 		}
 		if (!value.isArray() || value.isEmpty()) {
-			throw fields.type("models", "a non-empty array of model names or {\"name\",\"weight\",\"n\"} objects");
+			throw JsonFields.typeError(fields.param("models"),
+					"a non-empty array of model names or {\"name\",\"weight\",\"n\"} objects", value);
 		}
 		List<ModelRef> models = new ArrayList<>();
 		for (int i = 0; i < value.size(); i++) {
@@ -140,8 +148,8 @@ public record StrategyOptions(Strategy strategy, Integer n, List<ModelRef> model
 				models.add(new ModelRef(item.stringValue(), null, null));
 				continue;
 			}
-			JsonFields model = JsonFields.of(item, param);
-			model.only(Set.of("name", "weight", "n"));
+			JsonFields model = JsonFields.nested(item, param);
+			model.rejectUnknown(Set.of("name", "weight", "n"));
 			String modelName = model.string("name");
 			if (modelName == null || modelName.isBlank()) {
 				throw ApiException.invalidRequest(model.param("name"), "'" + model.param("name") + "' is required");
@@ -150,7 +158,7 @@ public record StrategyOptions(Strategy strategy, Integer n, List<ModelRef> model
 			if (weight != null && !(weight > 0)) {
 				throw ApiException.invalidRequest(model.param("weight"), "a model's weight must be > 0");
 			}
-			models.add(new ModelRef(modelName, weight, model.count("n")));
+			models.add(new ModelRef(modelName, weight, model.integer("n", 1, MAX_COUNT)));
 		}
 		return models;
 	}
@@ -165,8 +173,8 @@ public record StrategyOptions(Strategy strategy, Integer n, List<ModelRef> model
 			if (value.isString()) {
 				return ExtractionOptions.of(AnswerFormat.parse(value.stringValue()));
 			}
-			JsonFields format = JsonFields.of(value, param);
-			format.only(Set.of("type", "pattern", "json_field", "choices"));
+			JsonFields format = JsonFields.nested(value, param);
+			format.rejectUnknown(Set.of("type", "pattern", "json_field", "choices"));
 			AnswerFormat type = enumValue(format, "type", AnswerFormat::parse);
 			String pattern = format.string("pattern");
 			ExtractionOptions options;
@@ -198,15 +206,15 @@ public record StrategyOptions(Strategy strategy, Integer n, List<ModelRef> model
 		if (value.isString()) {
 			return VerifierSpec.genrm(value.stringValue());
 		}
-		JsonFields verifier = JsonFields.of(value, fields.param("verifier"));
-		verifier.only(Set.of("model", "method", "k"));
+		JsonFields verifier = JsonFields.nested(value, fields.param("verifier"));
+		verifier.rejectUnknown(Set.of("model", "method", "k"));
 		VerifierMethod method = enumValue(verifier, "method", VerifierMethod::parse);
 		method = (method != null) ? method : VerifierMethod.GENRM;
 		String model = verifier.string("model");
 		if (model == null && method != VerifierMethod.REFERENCE) {
 			model = defaults.verifierModel();
 		}
-		Integer k = verifier.count("k");
+		Integer k = verifier.integer("k", 1, MAX_COUNT);
 		if (k != null && k > 1 && method != VerifierMethod.GENRM_COT) {
 			throw ApiException.invalidRequest(verifier.param("k"), "k > 1 needs method 'genrm-cot'");
 		}
@@ -219,11 +227,11 @@ public record StrategyOptions(Strategy strategy, Integer n, List<ModelRef> model
 		if (stop == null) {
 			return null;
 		}
-		stop.only(Set.of("rule", "min_samples", "wave_size", "confidence"));
+		stop.rejectUnknown(Set.of("rule", "min_samples", "wave_size", "confidence"));
 		EarlyStop base = defaults.earlyStop();
 		StopRule rule = enumValue(stop, "rule", StopRule::parse);
-		Integer min = stop.count("min_samples");
-		Integer wave = stop.count("wave_size");
+		Integer min = stop.integer("min_samples", 1, MAX_COUNT);
+		Integer wave = stop.integer("wave_size", 1, MAX_COUNT);
 		Double confidence = stop.number("confidence");
 		try {
 			return new EarlyStop((rule != null) ? rule : base.rule(), (min != null) ? min : base.minSamples(),
@@ -240,7 +248,7 @@ public record StrategyOptions(Strategy strategy, Integer n, List<ModelRef> model
 		if (cot == null) {
 			return null;
 		}
-		cot.only(Set.of("min_probability", "aggregate", "margin"));
+		cot.rejectUnknown(Set.of("min_probability", "aggregate", "margin"));
 		CotDecodingOptions base = defaults.cotDecoding();
 		Double floor = cot.number("min_probability");
 		Boolean aggregate = cot.bool("aggregate");

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 
 import dev.quorum.openai.ApiException;
+import dev.quorum.openai.parse.JsonFields;
 import dev.quorum.verifier.VerifierProperties;
 import dev.quorum.verifier.score.Answers;
 import dev.quorum.verifier.score.RewardSample;
@@ -29,7 +30,7 @@ final class RewardsRequests {
 	}
 
 	List<RewardSample> parse(JsonNode body) {
-		JsonFields fields = JsonFields.of(body, "");
+		JsonFields fields = JsonFields.root(body);
 		fields.rejectUnknown(FIELDS);
 		JsonNode query = fields.requiredArray("query", this.limits.maxRewardSamples());
 		JsonNode prompts = sameLength(fields, "prompts", query.size());
@@ -79,8 +80,7 @@ final class RewardsRequests {
 		}
 		String text = value.stringValue();
 		if (text.length() > maxChars) {
-			throw ApiException.invalidRequest(param, "Invalid '" + param + "': " + text.length()
-					+ " characters is too long; at most " + maxChars + " are accepted.");
+			throw JsonFields.tooLong(param, text.length(), maxChars);
 		}
 		return text;
 	}
@@ -91,7 +91,7 @@ final class RewardsRequests {
 			return null;
 		}
 		String param = "labels[" + i + "]";
-		String label = JsonFields.answerText(param, value, this.limits.maxQuestionChars());
+		String label = AnswerText.read(param, value, this.limits.maxQuestionChars());
 		Answers.standard().gold(label, param);
 		return label;
 	}

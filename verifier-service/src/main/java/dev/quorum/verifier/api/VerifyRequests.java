@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 
 import dev.quorum.openai.ApiException;
+import dev.quorum.openai.parse.JsonFields;
 import dev.quorum.reasoning.strategy.VerifierMethod;
 import dev.quorum.verifier.VerifierProperties;
 import dev.quorum.verifier.score.Answers;
@@ -35,7 +36,7 @@ final class VerifyRequests {
 
 	VerifyJob parse(JsonNode body) {
 		VerifierProperties.Limits limits = this.properties.limits();
-		JsonFields fields = JsonFields.of(body, "");
+		JsonFields fields = JsonFields.root(body);
 		fields.rejectUnknown(FIELDS);
 		String question = fields.requiredString("question", limits.maxQuestionChars());
 		VerifierMethod method = method(fields.string("method"));
@@ -45,7 +46,7 @@ final class VerifyRequests {
 		}
 		String reference = null;
 		if (fields.has("reference")) {
-			reference = JsonFields.answerText("reference", fields.value("reference"), limits.maxQuestionChars());
+			reference = AnswerText.read("reference", fields.value("reference"), limits.maxQuestionChars());
 			Answers.standard().gold(reference, "reference");
 		}
 		else if (method == VerifierMethod.REFERENCE) {
@@ -95,10 +96,10 @@ final class VerifyRequests {
 				candidates.add(Candidate.of(JsonFields.checkText(param, value.stringValue(), maxChars)));
 				continue;
 			}
-			JsonFields candidate = JsonFields.of(value, param);
+			JsonFields candidate = JsonFields.nested(value, param);
 			candidate.rejectUnknown(CANDIDATE_FIELDS);
 			String answer = candidate.has("answer")
-					? JsonFields.answerText(candidate.param("answer"), candidate.value("answer"), maxChars) : null;
+					? AnswerText.read(candidate.param("answer"), candidate.value("answer"), maxChars) : null;
 			String solution;
 			if (answer != null && method == VerifierMethod.REFERENCE && !candidate.has("solution")) {
 				solution = "";

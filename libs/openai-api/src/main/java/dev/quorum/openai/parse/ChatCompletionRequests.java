@@ -48,12 +48,12 @@ public final class ChatCompletionRequests {
 	 * @throws ApiException 400 naming the field at fault
 	 */
 	public static CreateChatCompletionRequest parse(JsonNode body, RequestLimits limits) {
-		Fields fields = Fields.root(body);
+		JsonFields fields = JsonFields.root(body);
 		fields.rejectUnknown(KNOWN);
 		String model = fields.requiredString("model");
 		List<ChatCompletionRequestMessage> messages = Messages.read(fields, "messages");
 		if (messages == null) {
-			throw ApiException.invalidRequest("messages", "Missing required parameter: 'messages'.");
+			throw JsonFields.missing("messages");
 		}
 		Integer maxTokens = Sampling.maxTokens(fields, "max_tokens", limits);
 		Integer maxCompletionTokens = Sampling.maxTokens(fields, "max_completion_tokens", limits);
@@ -76,17 +76,18 @@ public final class ChatCompletionRequests {
 				sampling.seed(), logprobs, topLogprobs, sampling.topK(), sampling.minP(), quorum);
 	}
 
-	private static JsonNode quorum(Fields fields, RequestLimits limits) {
+	private static JsonNode quorum(JsonFields fields, RequestLimits limits) {
 		JsonNode value = fields.value("quorum");
 		if (value == null) {
 			return null;
 		}
 		if (!limits.allowQuorumExtension()) {
-			throw Fields.unsupported("quorum", "the 'quorum' strategy object is only accepted by the ensemble service; "
-					+ "name a strategy model (e.g. 'sc-8/tiny-reasoner') or call /v1/reason.");
+			throw JsonFields.unsupported("quorum",
+					"the 'quorum' strategy object is only accepted by the ensemble service; "
+							+ "name a strategy model (e.g. 'sc-8/tiny-reasoner') or call /v1/reason.");
 		}
 		if (!value.isObject()) {
-			throw Fields.typeError("quorum", "an object", value);
+			throw JsonFields.typeError("quorum", "an object", value);
 		}
 		return value.deepCopy();
 	}

@@ -28,71 +28,71 @@ final class ChatFeatures {
 	 * Checks every field of {@link #FIELDS}.
 	 * @param fields the request
 	 */
-	static void check(Fields fields) {
+	static void check(JsonFields fields) {
 		emptyOnly(fields, "tools", NO_TOOLS);
 		emptyOnly(fields, "functions", NO_TOOLS);
 		noneOnly(fields, "tool_choice");
 		noneOnly(fields, "function_call");
 		if (Boolean.TRUE.equals(fields.bool("parallel_tool_calls"))) {
-			throw Fields.unsupported("parallel_tool_calls", NO_TOOLS + " Send false or leave it out.");
+			throw JsonFields.unsupported("parallel_tool_calls", NO_TOOLS + " Send false or leave it out.");
 		}
 		responseFormat(fields);
 		modalities(fields);
 		for (String name : new String[] { "audio", "prediction", "web_search_options" }) {
 			if (fields.value(name) != null) {
-				throw Fields.unsupported(name, "Quorum generates text only, without audio, predicted outputs or "
+				throw JsonFields.unsupported(name, "Quorum generates text only, without audio, predicted outputs or "
 						+ "web search; leave it out.");
 			}
 		}
 		for (String name : new String[] { "reasoning_effort", "verbosity" }) {
 			if (fields.value(name) != null) {
-				throw Fields.unsupported(name, "use a strategy model or the 'quorum' object to control reasoning.");
+				throw JsonFields.unsupported(name, "use a strategy model or the 'quorum' object to control reasoning.");
 			}
 		}
 		if (Boolean.TRUE.equals(fields.bool("store"))) {
-			throw Fields.unsupported("store", "Quorum does not store completions; send false or leave it out.");
+			throw JsonFields.unsupported("store", "Quorum does not store completions; send false or leave it out.");
 		}
 		JsonNode metadata = fields.value("metadata");
 		if (metadata != null && !metadata.isObject()) {
-			throw Fields.typeError("metadata", "an object", metadata);
+			throw JsonFields.typeError("metadata", "an object", metadata);
 		}
 		String tier = fields.string("service_tier");
 		if (tier != null && !tier.equals("auto") && !tier.equals("default")) {
-			throw Fields.unsupported("service_tier", "Quorum has one service tier; send 'auto' or 'default'.");
+			throw JsonFields.unsupported("service_tier", "Quorum has one service tier; send 'auto' or 'default'.");
 		}
 		fields.string("safety_identifier");
 		fields.string("prompt_cache_key");
 	}
 
-	private static void emptyOnly(Fields fields, String name, String why) {
+	private static void emptyOnly(JsonFields fields, String name, String why) {
 		JsonNode value = fields.value(name);
 		if (value == null) {
 			return;
 		}
 		if (!value.isArray()) {
-			throw Fields.typeError(name, "an array", value);
+			throw JsonFields.typeError(name, "an array", value);
 		}
 		if (!value.isEmpty()) {
-			throw Fields.unsupported(name, why);
+			throw JsonFields.unsupported(name, why);
 		}
 	}
 
-	private static void noneOnly(Fields fields, String name) {
+	private static void noneOnly(JsonFields fields, String name) {
 		JsonNode value = fields.value(name);
 		if (value != null && !(value.isString() && value.stringValue().equals("none"))) {
-			throw Fields.unsupported(name, NO_TOOLS + " Send 'none' or leave it out.");
+			throw JsonFields.unsupported(name, NO_TOOLS + " Send 'none' or leave it out.");
 		}
 	}
 
-	private static void responseFormat(Fields fields) {
+	private static void responseFormat(JsonFields fields) {
 		JsonNode value = fields.value("response_format");
 		if (value == null) {
 			return;
 		}
-		Fields format = Fields.nested(value, "response_format");
+		JsonFields format = JsonFields.nested(value, "response_format");
 		String type = format.requiredString("type");
 		if (type.equals("json_object") || type.equals("json_schema")) {
-			throw Fields.unsupported("response_format",
+			throw JsonFields.unsupported("response_format",
 					"structured output ('" + type + "') is not enforced; use {\"type\":\"text\"} or leave it out.");
 		}
 		if (!type.equals("text")) {
@@ -102,22 +102,22 @@ final class ChatFeatures {
 		format.rejectUnknown(Set.of("type"));
 	}
 
-	private static void modalities(Fields fields) {
+	private static void modalities(JsonFields fields) {
 		JsonNode value = fields.value("modalities");
 		if (value == null) {
 			return;
 		}
 		if (!value.isArray()) {
-			throw Fields.typeError("modalities", "an array", value);
+			throw JsonFields.typeError("modalities", "an array", value);
 		}
 		for (int i = 0; i < value.size(); i++) {
 			JsonNode item = value.get(i);
 			String param = "modalities[" + i + "]";
 			if (!item.isString()) {
-				throw Fields.typeError(param, "a string", item);
+				throw JsonFields.typeError(param, "a string", item);
 			}
 			if (item.stringValue().equals("audio")) {
-				throw Fields.unsupported("modalities", "Quorum generates text only; send [\"text\"].");
+				throw JsonFields.unsupported("modalities", "Quorum generates text only; send [\"text\"].");
 			}
 			if (!item.stringValue().equals("text")) {
 				throw ApiException.invalidRequest(param,

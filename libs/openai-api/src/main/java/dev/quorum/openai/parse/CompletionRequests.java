@@ -44,7 +44,7 @@ public final class CompletionRequests {
 	 * @throws ApiException 400 naming the field at fault
 	 */
 	public static CreateCompletionRequest parse(JsonNode body, RequestLimits limits) {
-		Fields fields = Fields.root(body);
+		JsonFields fields = JsonFields.root(body);
 		fields.rejectUnknown(KNOWN);
 		String model = fields.requiredString("model");
 		CompletionPrompt prompt = prompt(fields);
@@ -52,11 +52,11 @@ public final class CompletionRequests {
 		Sampling sampling = Sampling.read(fields, limits);
 		Integer logprobs = fields.integer("logprobs", 0, MAX_LOGPROBS);
 		if (Boolean.TRUE.equals(fields.bool("echo"))) {
-			throw Fields.unsupported("echo", "prompts are not echoed back; send false or leave it out.");
+			throw JsonFields.unsupported("echo", "prompts are not echoed back; send false or leave it out.");
 		}
 		String suffix = fields.string("suffix");
 		if (suffix != null && !suffix.isEmpty()) {
-			throw Fields.unsupported("suffix", "insertion (fill-in-the-middle) is not supported; leave it out.");
+			throw JsonFields.unsupported("suffix", "insertion (fill-in-the-middle) is not supported; leave it out.");
 		}
 		Integer bestOf = fields.integer("best_of", 1, Integer.MAX_VALUE);
 		int n = (sampling.n() != null) ? sampling.n() : 1;
@@ -65,7 +65,7 @@ public final class CompletionRequests {
 					"Invalid 'best_of': must be greater than or equal to 'n' (" + n + "), but got " + bestOf + ".");
 		}
 		if (bestOf != null && bestOf > n) {
-			throw Fields.unsupported("best_of", "server-side ranking of hidden samples is not done; "
+			throw JsonFields.unsupported("best_of", "server-side ranking of hidden samples is not done; "
 					+ "ask for n choices instead (or use a best-of-n strategy model).");
 		}
 		CompletionBranching branching = branching(fields, limits, n);
@@ -77,34 +77,28 @@ public final class CompletionRequests {
 	/** Most branches {@code quorum_branching.k} may ask for. */
 	static final int MAX_BRANCHES = 64;
 
-	private static CompletionBranching branching(Fields fields, RequestLimits limits, int n) {
+	private static CompletionBranching branching(JsonFields fields, RequestLimits limits, int n) {
 		JsonNode value = fields.value("quorum_branching");
 		if (value == null) {
 			return null;
 		}
 		if (!limits.allowBranching()) {
-			throw Fields.unsupported("quorum_branching",
+			throw JsonFields.unsupported("quorum_branching",
 					"first-token branching is served by Quorum's decode-service only.");
 		}
 		if (!value.isObject()) {
-			throw Fields.typeError("quorum_branching", "an object {\"k\": int, \"min_probability\": number}", value);
+			throw JsonFields.typeError("quorum_branching", "an object {\"k\": int, \"min_probability\": number}",
+					value);
 		}
-		for (String name : value.propertyNames()) {
-			if (!name.equals("k") && !name.equals("min_probability")) {
-				throw ApiException.invalidRequest("quorum_branching." + name,
-						"Unrecognized request argument supplied: quorum_branching." + name);
-			}
+		JsonFields options = JsonFields.nested(value, "quorum_branching");
+		options.rejectUnknown(Set.of("k", "min_probability"));
+		Integer k = options.integer("k", 1, MAX_BRANCHES);
+		if (k == null) {
+			throw JsonFields.missing("quorum_branching.k");
 		}
-		JsonNode k = value.get("k");
-		if (k == null || !k.isIntegralNumber()) {
-			throw Fields.typeError("quorum_branching.k", "an integer", (k != null) ? k : value);
-		}
-		if (!k.canConvertToInt() || k.intValue() < 1 || k.intValue() > MAX_BRANCHES) {
-			throw Fields.rangeError("quorum_branching.k", 1, MAX_BRANCHES, k);
-		}
-		JsonNode floor = value.get("min_probability");
+		JsonNode floor = options.value("min_probability");
 		Double min = null;
-		if (floor != null && !floor.isNull()) {
+		if (floor != null) {
 			if (!floor.isNumber() || floor.doubleValue() < 0 || floor.doubleValue() > 1) {
 				throw ApiException.invalidRequest("quorum_branching.min_probability",
 						"Invalid 'quorum_branching.min_probability': expected a number in [0, 1].");
@@ -114,31 +108,30 @@ public final class CompletionRequests {
 		if (n != 1) {
 			throw ApiException.invalidRequest("n", "with quorum_branching each branch is a choice; leave n out.");
 		}
-		return CompletionBranching.of(k.intValue(), min);
+		return CompletionBranching.of(k, min);
 	}
 
-	private static CompletionPrompt prompt(Fields fields) {
+	private static CompletionPrompt prompt(JsonFields fields) {
 		JsonNode value = fields.value("prompt");
 		if (value == null) {
-			throw ApiException.invalidRequest("prompt", "Missing required parameter: 'prompt'.");
+			throw JsonFields.missing("prompt");
 		}
 		if (value.isString()) {
 			return CompletionPrompt.of(value.stringValue());
 		}
 		String expected = "a string, an array of strings, an array of token ids or an array of token-id arrays";
 		if (!value.isArray()) {
-			throw Fields.typeError("prompt", expected, value);
+			throw JsonFields.typeError("prompt", expected, value);
 		}
 		if (value.isEmpty()) {
-			throw ApiException.invalidRequest("prompt", "Invalid 'prompt': empty array. Expected an array with "
-					+ "minimum length 1, but got an empty array instead.");
+			throw JsonFields.emptyArray("prompt");
 		}
 		JsonNode first = value.get(0);
 		if (first.isString()) {
 			List<String> texts = new ArrayList<>(value.size());
 			for (int i = 0; i < value.size(); i++) {
 				if (!value.get(i).isString()) {
-					throw Fields.typeError("prompt[" + i + "]", "a string, like the other prompts", value.get(i));
+					throw JsonFields.typeError("prompt[" + i + "]", "a string, like the other prompts", value.get(i));
 				}
 				texts.add(value.get(i).stringValue());
 			}
@@ -152,7 +145,8 @@ public final class CompletionRequests {
 			for (int i = 0; i < value.size(); i++) {
 				JsonNode item = value.get(i);
 				if (!item.isArray()) {
-					throw Fields.typeError("prompt[" + i + "]", "an array of token ids, like the other prompts", item);
+					throw JsonFields.typeError("prompt[" + i + "]", "an array of token ids, like the other prompts",
+							item);
 				}
 				if (item.isEmpty()) {
 					throw ApiException.invalidRequest("prompt[" + i + "]",
@@ -162,7 +156,7 @@ public final class CompletionRequests {
 			}
 			return CompletionPrompt.ofTokenBatch(batch);
 		}
-		throw Fields.typeError("prompt[0]", "a string, a token id or an array of token ids", first);
+		throw JsonFields.typeError("prompt[0]", "a string, a token id or an array of token ids", first);
 	}
 
 	private static int[] tokenIds(JsonNode array, String param) {
@@ -171,10 +165,10 @@ public final class CompletionRequests {
 			JsonNode id = array.get(i);
 			String itemParam = param + "[" + i + "]";
 			if (!id.isIntegralNumber()) {
-				throw Fields.typeError(itemParam, "a token id (an integer)", id);
+				throw JsonFields.typeError(itemParam, "a token id (an integer)", id);
 			}
 			if (!id.canConvertToInt() || id.intValue() < 0) {
-				throw Fields.rangeError(itemParam, 0, Integer.MAX_VALUE, id);
+				throw JsonFields.rangeError(itemParam, 0, Integer.MAX_VALUE, id);
 			}
 			ids[i] = id.intValue();
 		}

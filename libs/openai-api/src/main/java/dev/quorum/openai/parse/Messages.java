@@ -36,32 +36,25 @@ final class Messages {
 	 * @param name the field, {@code messages}
 	 * @return the messages, or null when absent
 	 */
-	static List<ChatCompletionRequestMessage> read(Fields fields, String name) {
-		JsonNode value = fields.value(name);
+	static List<ChatCompletionRequestMessage> read(JsonFields fields, String name) {
+		JsonNode value = fields.array(name, Integer.MAX_VALUE);
 		if (value == null) {
 			return null;
 		}
-		if (!value.isArray()) {
-			throw Fields.typeError(name, "an array", value);
-		}
-		if (value.isEmpty()) {
-			throw ApiException.invalidRequest(name, "Invalid '" + name
-					+ "': empty array. Expected an array with minimum length 1, but got an empty array instead.");
-		}
 		List<ChatCompletionRequestMessage> messages = new ArrayList<>(value.size());
 		for (int i = 0; i < value.size(); i++) {
-			messages.add(message(Fields.nested(value.get(i), name + "[" + i + "]")));
+			messages.add(message(JsonFields.nested(value.get(i), name + "[" + i + "]")));
 		}
 		return messages;
 	}
 
-	private static ChatCompletionRequestMessage message(Fields fields) {
+	private static ChatCompletionRequestMessage message(JsonFields fields) {
 		fields.rejectUnknown(MESSAGE_FIELDS);
 		String roleName = fields.requiredString("role");
 		ChatRole role = ChatRole.fromWireName(roleName);
 		if (role == null) {
 			if (roleName.equals("tool") || roleName.equals("function")) {
-				throw Fields.unsupported(fields.param("role"),
+				throw JsonFields.unsupported(fields.param("role"),
 						"messages with role '" + roleName + "' need tool calling, which Quorum does not do.");
 			}
 			throw ApiException.invalidRequest(fields.param("role"), "Invalid value: '" + roleName
@@ -71,7 +64,7 @@ final class Messages {
 				"tool_call_id")) {
 			JsonNode value = fields.value(echoed);
 			if (value != null && !(value.isContainer() && value.isEmpty())) {
-				throw Fields.unsupported(fields.param(echoed),
+				throw JsonFields.unsupported(fields.param(echoed),
 						"Quorum serves text only (no tools, audio or refusals); leave it out or send null.");
 			}
 		}
@@ -79,28 +72,27 @@ final class Messages {
 		return new ChatCompletionRequestMessage(role, content, fields.string("name"));
 	}
 
-	private static MessageContent content(Fields fields) {
+	private static MessageContent content(JsonFields fields) {
 		JsonNode value = fields.value("content");
 		String param = fields.param("content");
 		if (value == null) {
-			throw ApiException.invalidRequest(param, "Missing required parameter: '" + param + "'.");
+			throw JsonFields.missing(param);
 		}
 		if (value.isString()) {
 			return MessageContent.of(value.stringValue());
 		}
 		if (!value.isArray()) {
-			throw Fields.typeError(param, "a string or an array of content parts", value);
+			throw JsonFields.typeError(param, "a string or an array of content parts", value);
 		}
 		if (value.isEmpty()) {
-			throw ApiException.invalidRequest(param, "Invalid '" + param
-					+ "': empty array. Expected an array with minimum length 1, but got an empty array instead.");
+			throw JsonFields.emptyArray(param);
 		}
 		List<ChatCompletionRequestMessageContentPartText> parts = new ArrayList<>(value.size());
 		for (int i = 0; i < value.size(); i++) {
-			Fields part = Fields.nested(value.get(i), param + "[" + i + "]");
+			JsonFields part = JsonFields.nested(value.get(i), param + "[" + i + "]");
 			String type = part.requiredString("type");
 			if (MEDIA_PARTS.contains(type)) {
-				throw Fields.unsupported(part.param("type"),
+				throw JsonFields.unsupported(part.param("type"),
 						"content parts of type '" + type + "' are not accepted; Quorum's models read text only.");
 			}
 			if (!type.equals("text")) {
@@ -110,8 +102,7 @@ final class Messages {
 			part.rejectUnknown(PART_FIELDS);
 			String text = part.string("text");
 			if (text == null) {
-				throw ApiException.invalidRequest(part.param("text"),
-						"Missing required parameter: '" + part.param("text") + "'.");
+				throw JsonFields.missing(part.param("text"));
 			}
 			parts.add(ChatCompletionRequestMessageContentPartText.of(text));
 		}

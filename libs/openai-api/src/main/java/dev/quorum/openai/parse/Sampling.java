@@ -39,14 +39,14 @@ record Sampling(Double temperature, Double topP, Integer n, Boolean stream, Chat
 	 * @param limits the service's limits
 	 * @return the values
 	 */
-	static Sampling read(Fields fields, RequestLimits limits) {
+	static Sampling read(JsonFields fields, RequestLimits limits) {
 		Double temperature = fields.number("temperature", 0, true, 2);
 		Double topP = fields.number("top_p", 0, false, 1);
 		Integer n = fields.integer("n", 1, limits.maxN());
 		Boolean stream = fields.bool("stream");
 		ChatCompletionStreamOptions streamOptions = streamOptions(fields, Boolean.TRUE.equals(stream));
 		List<String> stop = stop(fields);
-		Long seed = seed(fields);
+		Long seed = fields.int64("seed");
 		Integer topK = fields.integer("top_k", -1, Integer.MAX_VALUE);
 		Double minP = fields.number("min_p", 0, true, 1);
 		neutralPenalty(fields, "presence_penalty");
@@ -54,10 +54,10 @@ record Sampling(Double temperature, Double topP, Integer n, Boolean stream, Chat
 		JsonNode logitBias = fields.value("logit_bias");
 		if (logitBias != null) {
 			if (!logitBias.isObject()) {
-				throw Fields.typeError("logit_bias", "an object", logitBias);
+				throw JsonFields.typeError("logit_bias", "an object", logitBias);
 			}
 			if (!logitBias.isEmpty()) {
-				throw Fields.unsupported("logit_bias", "token biases are not applied; send {} or leave it out.");
+				throw JsonFields.unsupported("logit_bias", "token biases are not applied; send {} or leave it out.");
 			}
 		}
 		fields.string("user");
@@ -71,16 +71,16 @@ record Sampling(Double temperature, Double topP, Integer n, Boolean stream, Chat
 	 * @param limits the service's limits
 	 * @return the value, or null
 	 */
-	static Integer maxTokens(Fields fields, String name, RequestLimits limits) {
+	static Integer maxTokens(JsonFields fields, String name, RequestLimits limits) {
 		return fields.integer(name, 1, limits.maxTokens());
 	}
 
-	private static ChatCompletionStreamOptions streamOptions(Fields fields, boolean stream) {
+	private static ChatCompletionStreamOptions streamOptions(JsonFields fields, boolean stream) {
 		JsonNode value = fields.value("stream_options");
 		if (value == null) {
 			return null;
 		}
-		Fields options = Fields.nested(value, "stream_options");
+		JsonFields options = JsonFields.nested(value, "stream_options");
 		if (!stream) {
 			throw ApiException.invalidRequest("stream_options",
 					"The 'stream_options' parameter is only allowed when 'stream' is enabled.");
@@ -91,7 +91,7 @@ record Sampling(Double temperature, Double topP, Integer n, Boolean stream, Chat
 		return new ChatCompletionStreamOptions(options.bool("include_usage"));
 	}
 
-	private static List<String> stop(Fields fields) {
+	private static List<String> stop(JsonFields fields) {
 		JsonNode value = fields.value("stop");
 		if (value == null) {
 			return null;
@@ -100,7 +100,7 @@ record Sampling(Double temperature, Double topP, Integer n, Boolean stream, Chat
 			return List.of(nonEmptyStop(value, "stop"));
 		}
 		if (!value.isArray()) {
-			throw Fields.typeError("stop", "a string or an array of strings", value);
+			throw JsonFields.typeError("stop", "a string or an array of strings", value);
 		}
 		if (value.size() > MAX_STOP) {
 			throw ApiException.invalidRequest("stop", "Invalid 'stop': expected at most " + MAX_STOP
@@ -110,7 +110,7 @@ record Sampling(Double temperature, Double topP, Integer n, Boolean stream, Chat
 		for (int i = 0; i < value.size(); i++) {
 			JsonNode item = value.get(i);
 			if (!item.isString()) {
-				throw Fields.typeError("stop[" + i + "]", "a string", item);
+				throw JsonFields.typeError("stop[" + i + "]", "a string", item);
 			}
 			stop.add(nonEmptyStop(item, "stop[" + i + "]"));
 		}
@@ -124,25 +124,10 @@ record Sampling(Double temperature, Double topP, Integer n, Boolean stream, Chat
 		return value.stringValue();
 	}
 
-	private static Long seed(Fields fields) {
-		JsonNode value = fields.value("seed");
-		if (value == null) {
-			return null;
-		}
-		if (!value.isIntegralNumber()) {
-			throw Fields.typeError("seed", "an integer", value);
-		}
-		if (!value.canConvertToLong()) {
-			throw ApiException.invalidRequest("seed",
-					"Invalid 'seed': expected a 64-bit integer, but got " + value + " instead.");
-		}
-		return value.longValue();
-	}
-
-	private static void neutralPenalty(Fields fields, String name) {
+	private static void neutralPenalty(JsonFields fields, String name) {
 		Double value = fields.number(name, -2, true, 2);
 		if (value != null && value != 0) {
-			throw Fields.unsupported(name, "repetition penalties are not applied; send 0 or leave it out.");
+			throw JsonFields.unsupported(name, "repetition penalties are not applied; send 0 or leave it out.");
 		}
 	}
 

@@ -29,7 +29,7 @@ public final class TokenizeRequests {
 	 * @throws ApiException 400 naming the field at fault
 	 */
 	public static TokenizeRequest parse(JsonNode body) {
-		Fields fields = Fields.root(body);
+		JsonFields fields = JsonFields.root(body);
 		fields.rejectUnknown(KNOWN);
 		String model = fields.requiredString("model");
 		String prompt = fields.string("prompt");
