@@ -2,80 +2,34 @@
 package dev.quorum.prefill;
 
 import dev.quorum.testsupport.redis.TestRedis;
-import org.junit.jupiter.api.Test;
+import dev.quorum.web.test.ServiceContractTests;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient
-class PrefillServiceApplicationTests {
+/**
+ * prefill-service keeps the service contract, on the shipped model and the shared test
+ * Redis.
+ */
+class PrefillServiceApplicationTests extends ServiceContractTests {
 
 	@Autowired
-	WebTestClient client;
+	PrefillProperties properties;
+
+	PrefillServiceApplicationTests() {
+		super("prefill");
+	}
 
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) {
 		PrefillTestSetup.wire(registry, TestRedis.shared());
 	}
 
-	@Autowired
-	PrefillProperties properties;
-
-	@Test
-	void reportsLiveAndReadyOnTheProbeGroups() {
-		this.client.get()
-			.uri("/actuator/health/liveness")
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody()
-			.jsonPath("$.status")
-			.isEqualTo("UP");
-		this.client.get()
-			.uri("/actuator/health/readiness")
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody()
-			.jsonPath("$.status")
-			.isEqualTo("UP");
-	}
-
-	@Test
-	void exposesPrometheusMetricsTaggedWithTheService() {
-		this.client.get()
-			.uri("/actuator/prometheus")
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(String.class)
-			.value((text) -> assertThat(text).contains("jvm_memory_used_bytes").contains("service=\"prefill\""));
-	}
-
-	@Test
-	void answersUnknownEndpointsWithAnOpenAiError() {
-		this.client.post()
-			.uri("/v1/does-not-exist")
-			.exchange()
-			.expectStatus()
-			.isNotFound()
-			.expectHeader()
-			.exists("X-Request-Id")
-			.expectBody()
-			.jsonPath("$.error.type")
-			.isEqualTo("not_found_error");
-	}
-
-	@Test
-	void bindsItsSettingsWithDefaults() {
+	@Override
+	protected void assertSettingsDefaults() {
 		assertThat(this.properties.maxTokens()).isEqualTo(32768);
 	}
 

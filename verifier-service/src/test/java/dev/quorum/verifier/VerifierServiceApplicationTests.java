@@ -1,73 +1,26 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.quorum.verifier;
 
-import org.junit.jupiter.api.Test;
+import dev.quorum.web.test.ServiceContractTests;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient
-class VerifierServiceApplicationTests {
-
-	@Autowired
-	WebTestClient client;
+/**
+ * verifier-service keeps the service contract.
+ */
+class VerifierServiceApplicationTests extends ServiceContractTests {
 
 	@Autowired
 	VerifierProperties properties;
 
-	@Test
-	void reportsLiveAndReadyOnTheProbeGroups() {
-		this.client.get()
-			.uri("/actuator/health/liveness")
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody()
-			.jsonPath("$.status")
-			.isEqualTo("UP");
-		this.client.get()
-			.uri("/actuator/health/readiness")
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody()
-			.jsonPath("$.status")
-			.isEqualTo("UP");
+	VerifierServiceApplicationTests() {
+		super("verifier");
 	}
 
-	@Test
-	void exposesPrometheusMetricsTaggedWithTheService() {
-		this.client.get()
-			.uri("/actuator/prometheus")
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(String.class)
-			.value((text) -> assertThat(text).contains("jvm_memory_used_bytes").contains("service=\"verifier\""));
-	}
-
-	@Test
-	void answersUnknownEndpointsWithAnOpenAiError() {
-		this.client.post()
-			.uri("/v1/does-not-exist")
-			.exchange()
-			.expectStatus()
-			.isNotFound()
-			.expectHeader()
-			.exists("X-Request-Id")
-			.expectBody()
-			.jsonPath("$.error.type")
-			.isEqualTo("not_found_error");
-	}
-
-	@Test
-	void bindsItsSettingsWithDefaults() {
+	@Override
+	protected void assertSettingsDefaults() {
 		assertThat(this.properties.model()).isEqualTo("tiny-verifier");
 	}
 

@@ -94,19 +94,6 @@ class ApiKeyAuthTests {
 	}
 
 	@Test
-	void probesAndMetricsNeedNoKey() {
-		this.client.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk();
-		this.client.get().uri("/actuator/health/liveness").exchange().expectStatus().isOk();
-		this.client.get()
-			.uri("/actuator/prometheus")
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(String.class)
-			.value((text) -> assertThat(text).contains("service=\"gateway\""));
-	}
-
-	@Test
 	void failedAttemptsAreCounted() {
 		this.client.get().uri("/v1/models").header("Authorization", "Bearer nope").exchange();
 		this.client.get()
