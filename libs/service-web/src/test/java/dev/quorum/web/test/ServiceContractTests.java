@@ -1,7 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.quorum.web.test;
 
+import java.time.Duration;
+
 import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -11,12 +15,15 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * What every Quorum service promises on the wire, checked against the whole application
  * on a random port: liveness and readiness probes up, Prometheus metrics tagged with
  * {@code service=<name>}, an OpenAI-shaped 404 (with {@code X-Request-Id}) for an unknown
- * endpoint, and its {@code quorum.<service>} settings bound with their defaults.
+ * endpoint, its {@code quorum.<service>} settings bound with their defaults, and
+ * BlockHound active in its tests (the service's test classpath must carry
+ * blockhound-junit-platform), so that a blocking call on an event loop fails any of them.
  * <p>
  * A service's test extends this class from the service's own package (so Spring Boot
  * finds its application), passes its name, and states one bound default in
@@ -99,6 +106,15 @@ public abstract class ServiceContractTests {
 	@Test
 	void bindsItsSettingsWithDefaults() {
 		assertSettingsDefaults();
+	}
+
+	@Test
+	void runsUnderBlockHound() {
+		Mono<String> blocking = Mono.fromCallable(() -> {
+			Thread.sleep(1);
+			return "slept";
+		}).subscribeOn(Schedulers.parallel());
+		assertThatThrownBy(() -> blocking.block(Duration.ofSeconds(5))).hasMessageContaining("Blocking call");
 	}
 
 }
