@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
+import dev.quorum.web.resilience.CircuitBreakerSettings;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -30,7 +31,7 @@ import org.springframework.validation.annotation.Validated;
  * @param local How decode-service is called.
  * @param backends External OpenAI-compatible backends, each one model.
  * @param circuitBreaker The circuit breaker of every model ({@code model-<name>}) and of
- * the verifier ({@code verifier}).
+ * the verifier ({@code verifier}); what counts as a failure is in {@code BackendCalls}.
  * @param defaults Strategy defaults for what a request leaves out.
  * @param limits Caps on what a request may ask for.
  * @param verifier How verifier-service is called.
@@ -41,7 +42,7 @@ import org.springframework.validation.annotation.Validated;
 public record EnsembleProperties(@NotNull @DefaultValue("http://localhost:8081") URI decodeUri,
 		@NotNull @DefaultValue("http://localhost:8083") URI verifierUri, @Valid List<LocalModel> localModels,
 		@Valid @DefaultValue Connection local, @Valid List<Backend> backends,
-		@Valid @DefaultValue CircuitBreaker circuitBreaker, @Valid @DefaultValue Defaults defaults,
+		@Valid @DefaultValue CircuitBreakerSettings circuitBreaker, @Valid @DefaultValue Defaults defaults,
 		@Valid @DefaultValue Limits limits, @Valid @DefaultValue Verifier verifier,
 		@Valid @DefaultValue Export export) {
 
@@ -122,19 +123,6 @@ public record EnsembleProperties(@NotNull @DefaultValue("http://localhost:8081")
 	public record Prompts(@NotBlank @DefaultValue("{q}\nLet's think step by step.") String cot,
 			@NotBlank @DefaultValue("{q}\nAnswer directly.") String direct,
 			@NotBlank @DefaultValue("{q}") String plain) {
-	}
-
-	/**
-	 * Circuit breakers of the model backends and the verifier.
-	 *
-	 * @param failureRateThreshold Percentage of failed calls that opens the circuit.
-	 * @param slidingWindowSize Calls the failure rate is computed over.
-	 * @param minimumNumberOfCalls Calls before the rate counts.
-	 * @param waitInOpenState Time the circuit stays open before trying again.
-	 */
-	public record CircuitBreaker(@DefaultValue("50") @Min(1) @Max(100) float failureRateThreshold,
-			@DefaultValue("20") @Min(1) int slidingWindowSize, @DefaultValue("5") @Min(1) int minimumNumberOfCalls,
-			@DefaultValue("10s") Duration waitInOpenState) {
 	}
 
 	/**

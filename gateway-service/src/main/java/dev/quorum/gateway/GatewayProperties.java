@@ -6,9 +6,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import dev.quorum.web.resilience.CircuitBreakerSettings;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.DecimalMax;
-import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -60,26 +59,13 @@ public record GatewayProperties(@Valid @NotNull Routes routes, @Valid @NotNull A
 	 * may then run on, up to the time limit); past it the client gets 504
 	 * @param timeLimit longest a whole exchange may take, streaming included; past it the
 	 * client gets 504 (or the stream is cut if it already started)
-	 * @param circuitBreaker when to stop sending requests to a failing backend
+	 * @param circuitBreaker when to stop sending requests to a failing backend;
+	 * connection failures and timeouts count as failures, answers of the backend (errors
+	 * included) do not
 	 */
 	public record Backend(@NotNull URI uri, @DefaultValue("2s") Duration connectTimeout,
 			@DefaultValue("60s") Duration responseTimeout, @DefaultValue("10m") Duration timeLimit,
-			@Valid @DefaultValue CircuitBreaker circuitBreaker) {
-	}
-
-	/**
-	 * Circuit-breaker settings (Resilience4j, count-based window). Connection failures
-	 * and timeouts count as failures; answers of the backend, errors included, do not.
-	 *
-	 * @param failureRateThreshold percentage of failed calls that opens the circuit
-	 * @param slidingWindowSize calls in the window the rate is computed over
-	 * @param minimumNumberOfCalls calls needed before the rate is computed
-	 * @param waitInOpenState how long the circuit stays open before letting trial calls
-	 * through; also the {@code Retry-After} sent while open
-	 */
-	public record CircuitBreaker(@DefaultValue("50") @DecimalMin("1") @DecimalMax("100") float failureRateThreshold,
-			@DefaultValue("20") @Min(1) int slidingWindowSize, @DefaultValue("5") @Min(1) int minimumNumberOfCalls,
-			@DefaultValue("10s") Duration waitInOpenState) {
+			@Valid @DefaultValue CircuitBreakerSettings circuitBreaker) {
 	}
 
 	/**

@@ -4,6 +4,7 @@ package dev.quorum.verifier;
 import java.net.URI;
 import java.time.Duration;
 
+import dev.quorum.web.resilience.CircuitBreakerSettings;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -61,7 +62,9 @@ public record VerifierProperties(
 	 * @param concurrency Backend calls of one request in flight at once.
 	 * @param topLogprobs Alternatives asked for at the verdict position (0..5 on
 	 * {@code /v1/completions}); "Yes" and "No" must be among them to count.
-	 * @param circuitBreaker When to stop calling a failing backend.
+	 * @param circuitBreaker When to stop calling a failing backend. Connection failures,
+	 * timeouts, 5xx/429 answers and malformed bodies count as failures; the backend's 4xx
+	 * answers (an unknown model, a prompt too long) do not.
 	 */
 	public record Decode(
 			/** Bearer key for an external backend; empty for decode-service. */
@@ -86,32 +89,7 @@ public record VerifierProperties(
 			@DefaultValue("5") @Min(1) @Max(20) int topLogprobs,
 
 			/** When to stop calling a failing backend. */
-			@Valid @DefaultValue CircuitBreaker circuitBreaker) {
-	}
-
-	/**
-	 * Circuit-breaker settings (Resilience4j, count-based window). Connection failures,
-	 * timeouts, 5xx/429 answers and malformed bodies count as failures; the backend's 4xx
-	 * answers (an unknown model, a prompt too long) do not.
-	 *
-	 * @param failureRateThreshold Percentage of failed calls that opens the circuit.
-	 * @param slidingWindowSize Calls the rate is computed over.
-	 * @param minimumNumberOfCalls Calls needed before the rate is computed.
-	 * @param waitInOpenState How long the circuit stays open; also the
-	 * {@code Retry-After} sent meanwhile.
-	 */
-	public record CircuitBreaker(
-			/** Percentage of failed calls that opens the circuit. */
-			@DefaultValue("50") @DecimalMin("1") @DecimalMax("100") float failureRateThreshold,
-
-			/** Calls the rate is computed over. */
-			@DefaultValue("20") @Min(1) int slidingWindowSize,
-
-			/** Calls needed before the rate is computed. */
-			@DefaultValue("5") @Min(1) int minimumNumberOfCalls,
-
-			/** How long the circuit stays open. */
-			@DefaultValue("10s") Duration waitInOpenState) {
+			@Valid @DefaultValue CircuitBreakerSettings circuitBreaker) {
 	}
 
 	/**

@@ -4,11 +4,11 @@ package dev.quorum.ensemble.backend;
 import java.time.Duration;
 
 import dev.quorum.ensemble.EnsembleProperties;
+import dev.quorum.web.resilience.CircuitBreakerSettings;
 import io.github.resilience4j.bulkhead.Bulkhead;
 import io.github.resilience4j.bulkhead.BulkheadConfig;
 import io.github.resilience4j.bulkhead.BulkheadRegistry;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
-import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.micrometer.tagged.TaggedBulkheadMetrics;
 import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetrics;
@@ -32,15 +32,8 @@ public final class Resilience {
 	 * @param settings the circuit-breaker settings
 	 * @param meters where metrics go
 	 */
-	public Resilience(EnsembleProperties.CircuitBreaker settings, MeterRegistry meters) {
-		this.breakers = CircuitBreakerRegistry.of(CircuitBreakerConfig.custom()
-			.failureRateThreshold(settings.failureRateThreshold())
-			.slidingWindowSize(settings.slidingWindowSize())
-			.minimumNumberOfCalls(settings.minimumNumberOfCalls())
-			.waitDurationInOpenState(settings.waitInOpenState())
-			.permittedNumberOfCallsInHalfOpenState(2)
-			.recordException(BackendCalls::isBackendFault)
-			.build());
+	public Resilience(CircuitBreakerSettings settings, MeterRegistry meters) {
+		this.breakers = CircuitBreakerRegistry.of(settings.config(BackendCalls::isBackendFault));
 		this.meters = meters;
 		TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(this.breakers).bindTo(meters);
 		TaggedBulkheadMetrics.ofBulkheadRegistry(this.bulkheads).bindTo(meters);

@@ -3,7 +3,6 @@ package dev.quorum.gateway.route;
 
 import dev.quorum.gateway.GatewayProperties;
 import dev.quorum.gateway.GatewayProperties.Backend;
-import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.timelimiter.TimeLimiterConfig;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -60,20 +59,12 @@ class RoutesConfiguration {
 
 	private static void configure(ReactiveResilience4JCircuitBreakerFactory circuitBreakers, String name,
 			Backend backend) {
-		GatewayProperties.CircuitBreaker settings = backend.circuitBreaker();
-		circuitBreakers.configure(
-				(config) -> config
-					.circuitBreakerConfig(CircuitBreakerConfig.custom()
-						.failureRateThreshold(settings.failureRateThreshold())
-						.slidingWindowSize(settings.slidingWindowSize())
-						.minimumNumberOfCalls(settings.minimumNumberOfCalls())
-						.waitDurationInOpenState(settings.waitInOpenState())
-						.permittedNumberOfCallsInHalfOpenState(2)
-						.build())
-					.timeLimiterConfig(TimeLimiterConfig.custom()
-						.timeoutDuration(backend.timeLimit())
-						.cancelRunningFuture(true)
-						.build()),
+		// Every error of the exchange counts: the filter turns the backend's answers,
+		// errors included, into successes before the breaker sees them.
+		circuitBreakers.configure((config) -> config
+			.circuitBreakerConfig(backend.circuitBreaker().config((failure) -> true))
+			.timeLimiterConfig(
+					TimeLimiterConfig.custom().timeoutDuration(backend.timeLimit()).cancelRunningFuture(true).build()),
 				name);
 	}
 

@@ -6,7 +6,6 @@ import java.net.URI;
 import dev.quorum.openai.client.OpenAiClient;
 import dev.quorum.openai.client.OpenAiClientSettings;
 import dev.quorum.verifier.VerifierProperties;
-import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.timelimiter.TimeLimiterConfig;
 
 import org.springframework.cloud.circuitbreaker.resilience4j.ReactiveResilience4JCircuitBreakerFactory;
@@ -41,27 +40,16 @@ class BackendConfiguration {
 	static CompletionBackend create(VerifierProperties properties, WebClient.Builder web,
 			ReactiveResilience4JCircuitBreakerFactory circuitBreakers) {
 		VerifierProperties.Decode decode = properties.decode();
-		VerifierProperties.CircuitBreaker settings = decode.circuitBreaker();
-		circuitBreakers.configure(
-				(builder) -> builder
-					.circuitBreakerConfig(CircuitBreakerConfig.custom()
-						.failureRateThreshold(settings.failureRateThreshold())
-						.slidingWindowSize(settings.slidingWindowSize())
-						.minimumNumberOfCalls(settings.minimumNumberOfCalls())
-						.waitDurationInOpenState(settings.waitInOpenState())
-						.permittedNumberOfCallsInHalfOpenState(2)
-						.recordException(BackendErrors.BACKEND_FAULT)
-						.build())
-					.timeLimiterConfig(TimeLimiterConfig.custom()
-						.timeoutDuration(decode.timeLimit())
-						.cancelRunningFuture(true)
-						.build()),
+		circuitBreakers.configure((builder) -> builder
+			.circuitBreakerConfig(decode.circuitBreaker().config(BackendErrors.BACKEND_FAULT))
+			.timeLimiterConfig(
+					TimeLimiterConfig.custom().timeoutDuration(decode.timeLimit()).cancelRunningFuture(true).build()),
 				CIRCUIT);
 		OpenAiClientSettings client = new OpenAiClientSettings(apiRoot(properties.decodeUri()), decode.apiKey(),
 				decode.connectTimeout(), decode.responseTimeout(), OpenAiClientSettings.DEFAULT_MAX_RESPONSE_BYTES,
 				null);
 		return new CompletionBackend(OpenAiClient.create(client, web), circuitBreakers.create(CIRCUIT),
-				settings.waitInOpenState());
+				decode.circuitBreaker().waitInOpenState());
 	}
 
 	/**
