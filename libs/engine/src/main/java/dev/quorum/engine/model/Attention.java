@@ -16,7 +16,7 @@ import dev.quorum.engine.tensor.Ops;
 final class Attention {
 
 	/** Multiply-adds below which attention runs on the calling thread alone. */
-	private static final long SERIAL_WORK = 1L << 17;
+	private static final long SERIAL_WORK = 1L << 15;
 
 	private static final ThreadLocal<float[]> SCORES = ThreadLocal.withInitial(() -> new float[256]);
 

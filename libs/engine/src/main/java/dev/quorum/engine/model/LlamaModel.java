@@ -104,7 +104,9 @@ public final class LlamaModel {
 				Ops.rmsNorm(a.h, t * dim, a.x, t * dim, w.ffnNorm(), dim, c.rmsEps());
 			}
 			this.matMul.multi(a.h, 0, rows, new FloatTensor[] { w.gate(), w.up() }, new float[][] { a.g, a.u });
-			Ops.siluMul(a.g, a.u, 0, rows * c.ffnDim());
+			for (int t = 0; t < rows; t++) {
+				Ops.siluMul(a.g, a.u, t * c.ffnDim(), c.ffnDim());
+			}
 			this.matMul.matmul(w.down(), a.g, 0, rows, a.tmp);
 			Ops.add(a.x, 0, a.tmp, 0, rows * dim);
 		}

@@ -5,6 +5,7 @@ import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorOperators;
 
 import static dev.quorum.engine.tensor.Vec.F;
 import static dev.quorum.engine.tensor.Vec.L;
@@ -73,16 +74,22 @@ public final class Ops {
 
 	/**
 	 * SwiGLU gate: {@code g[i] = silu(g[i]) * u[i]} with
-	 * {@code silu(v) = v / (1 + e^-v)}.
+	 * {@code silu(v) = v / (1 + e^-v)}. Call it once per token row: a row's results then
+	 * never depend on the batch.
 	 * @param g gate values, overwritten
 	 * @param u up values
 	 * @param off offset into both
 	 * @param n number of elements
 	 */
 	public static void siluMul(float[] g, float[] u, int off, int n) {
-		for (int i = off; i < off + n; i++) {
+		int nv = n - n % L;
+		for (int i = off; i < off + nv; i += L) {
+			FloatVector v = FloatVector.fromArray(F, g, i);
+			v.div(Exp.exp(v.neg()).add(1f)).mul(FloatVector.fromArray(F, u, i)).intoArray(g, i);
+		}
+		for (int i = off + nv; i < off + n; i++) {
 			float v = g[i];
-			g[i] = (float) (v / (1.0 + Math.exp(-v))) * u[i];
+			g[i] = v / (Exp.exp(-v) + 1f) * u[i];
 		}
 	}
 
@@ -93,18 +100,31 @@ public final class Ops {
 	 * @param n number of values
 	 */
 	public static void softmax(float[] x, int x0, int n) {
+		int nv = n - n % L;
 		float max = Float.NEGATIVE_INFINITY;
-		for (int i = x0; i < x0 + n; i++) {
+		for (int i = x0; i < x0 + nv; i += L) {
+			max = Math.max(max, FloatVector.fromArray(F, x, i).reduceLanes(VectorOperators.MAX));
+		}
+		for (int i = x0 + nv; i < x0 + n; i++) {
 			max = Math.max(max, x[i]);
 		}
-		float sum = 0f;
-		for (int i = x0; i < x0 + n; i++) {
-			float e = (float) Math.exp(x[i] - max);
+		FloatVector acc = FloatVector.zero(F);
+		for (int i = x0; i < x0 + nv; i += L) {
+			FloatVector e = Exp.exp(FloatVector.fromArray(F, x, i).sub(max));
+			e.intoArray(x, i);
+			acc = acc.add(e);
+		}
+		float sum = Vec.sum(acc);
+		for (int i = x0 + nv; i < x0 + n; i++) {
+			float e = Exp.exp(x[i] - max);
 			x[i] = e;
 			sum += e;
 		}
 		float inv = 1f / sum;
-		for (int i = x0; i < x0 + n; i++) {
+		for (int i = x0; i < x0 + nv; i += L) {
+			FloatVector.fromArray(F, x, i).mul(inv).intoArray(x, i);
+		}
+		for (int i = x0 + nv; i < x0 + n; i++) {
 			x[i] *= inv;
 		}
 	}
