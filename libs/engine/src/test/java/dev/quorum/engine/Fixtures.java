@@ -11,8 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Map;
 
 import org.junit.jupiter.api.Assumptions;
 
@@ -77,23 +76,21 @@ public final class Fixtures {
 	}
 
 	/**
-	 * A numeric array field of a fixture's JSON (the fixtures hold flat arrays only).
+	 * A numeric array field of a fixture's JSON object.
 	 * @param json the JSON text
 	 * @param key the field
 	 * @return the numbers
 	 */
 	public static double[] numbers(String json, String key) {
-		Matcher m = Pattern.compile("\"" + Pattern.quote(key) + "\"\\s*:\\s*\\[([^\\]]*)\\]").matcher(json);
-		if (!m.find()) {
+		Object value = ((Map<?, ?>) Json.parse(json)).get(key);
+		if (!(value instanceof List<?> list)) {
 			throw new IllegalArgumentException("no array " + key);
 		}
-		String body = m.group(1).trim();
-		return body.isEmpty() ? new double[0]
-				: Arrays.stream(body.split(",")).mapToDouble((s) -> Double.parseDouble(s.trim())).toArray();
+		return list.stream().mapToDouble((n) -> ((Number) n).doubleValue()).toArray();
 	}
 
 	/**
-	 * An integer array field of a fixture's JSON.
+	 * An integer array field of a fixture's JSON object.
 	 * @param json the JSON text
 	 * @param key the field
 	 * @return the integers
