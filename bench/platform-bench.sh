@@ -10,16 +10,20 @@
 # cores"); a second decode-service started fresh on the same Redis stands for decode after a
 # restart; a third one prefills locally (colocated, QUORUM_DECODE_PREFILL_ENABLED=false, both CPUs).
 # Accuracy layout: decode-service on both CPUs, with verifier-service and ensemble-service.
+# Accuracy settings from the environment: QUORUM_BENCH_LIMIT (questions, default 200),
+# QUORUM_BENCH_STRATEGIES and QUORUM_BENCH_COMPARE (as quorum-bench accuracy takes them),
+# QUORUM_BENCH_NAME (result file names, default accuracy).
 # Build first:
 #   ./mvnw -q -pl prefill-service,decode-service,gateway-service,verifier-service,ensemble-service,bench -am \
 #       package -DskipTests -Ddisable.checks=true
 set -euo pipefail
 . "$(dirname "$0")/../scripts/lib/common.sh"
+cd "$QUORUM_ROOT"
 
 WHAT=${1:-}
 shift || true
 BASE=9080
-OUT="$QUORUM_ROOT/bench/target/results"
+OUT=bench/target/results
 QUICK=0
 while [ $# -gt 0 ]; do
   case $1 in
@@ -125,7 +129,7 @@ if [ "$WHAT" = serving ]; then
   for rate in 1 2 4; do
     bench serve --url "$GW" --api-key "$KEY" --model tiny-reasoner --endpoint completions --rate "$rate" --requests "$N" \
       --prompt-tokens uniform:128:512 --output-tokens 128 --shared-prefix-ratio 0.5 \
-      --slo-ttft-ms 1000 --slo-tpot-ms 100 --seed 1 --json "$OUT/serve-rate$rate.json" | tee "$OUT/serve-rate$rate.txt"
+      --slo-ttft-ms 1000 --slo-tpot-ms 100 --seed 1 --timeout-s 120 --json "$OUT/serve-rate$rate.json" | tee "$OUT/serve-rate$rate.txt"
   done
   bench scenario prefix-cache --url "$GW" --api-key "$KEY" --model tiny-reasoner --pairs "$PAIRS" \
     --json "$OUT/scenario-prefix-cache.json" | tee "$OUT/scenario-prefix-cache.txt"
@@ -139,15 +143,17 @@ if [ "$WHAT" = serving ]; then
 fi
 if [ "$WHAT" = accuracy ]; then
   LIMIT=$([ "$QUICK" = 1 ] && echo 20 || echo "${QUORUM_BENCH_LIMIT:-200}")
+  NAME=${QUORUM_BENCH_NAME:-accuracy}
   STRATEGIES="greedy/tiny-reasoner;cot/tiny-reasoner;sc-5/tiny-reasoner?early_stop.rule=none"
   STRATEGIES+=";sc-10/tiny-reasoner?early_stop.rule=none;sc-10/tiny-reasoner"
   STRATEGIES+=";greedy/tiny-reasoner?prompt_style=plain;cot-decoding-2/tiny-reasoner"
   STRATEGIES+=";bon-10/tiny-reasoner?early_stop.rule=none;vv-10/tiny-reasoner?early_stop.rule=none"
   STRATEGIES+=";cot/tiny-reasoner-b;sc-10/tiny-reasoner-b?early_stop.rule=none"
   STRATEGIES+=";ensemble-10/tiny-reasoner+tiny-reasoner-b?early_stop.rule=none"
-  bench accuracy --url "$GW" --api-key "$KEY" --dataset "$QUORUM_ROOT/models/data/eval.jsonl" --limit "$LIMIT" \
-    --strategies "$STRATEGIES" --compare 2:1,3:2,4:3,4:2,5:4,7:6,7:1,9:4,8:4,12:11,12:4 \
-    --json "$OUT/accuracy.json" --markdown "$OUT/accuracy.md" --plot "$OUT/accuracy.svg" | tee "$OUT/accuracy.txt"
+  COMPARE=2:1,3:2,4:3,4:2,5:4,7:6,7:1,9:4,8:4,12:11,12:4
+  bench accuracy --url "$GW" --api-key "$KEY" --dataset models/data/eval.jsonl --limit "$LIMIT" \
+    --strategies "${QUORUM_BENCH_STRATEGIES:-$STRATEGIES}" --compare "${QUORUM_BENCH_COMPARE-$COMPARE}" \
+    --json "$OUT/$NAME.json" --markdown "$OUT/$NAME.md" --plot "$OUT/$NAME.svg" | tee "$OUT/$NAME.txt"
 fi
 say "load average after the runs: $(cut -d' ' -f1-3 /proc/loadavg)"
 say "results in $OUT"

@@ -33,6 +33,8 @@ public final class AccuracyCommand {
 			        [--json out.json] [--markdown table.md] [--plot chart.svg]
 			      strategies are strategy model names, optionally with /v1/reason fields after '?'
 			      (dotted keys nest); --compare i:j pairs strategies by position (McNemar)
+			  accuracy --from-json out.json [--markdown table.md] [--plot chart.svg]
+			      the table and chart of a saved run, without running it again
 			""";
 
 	private static final Set<String> OPTIONS = Set.of("url", "api-key", "dataset", "strategies", "limit", "concurrency",
@@ -49,6 +51,12 @@ public final class AccuracyCommand {
 	 */
 	public static int run(List<String> argv, PrintStream out) {
 		Args args = Args.parse(argv, OPTIONS, Set.of());
+		if (args.has("from-json")) {
+			AccuracyReport saved = JsonFiles.read(Path.of(args.require("from-json")), AccuracyReport.class);
+			saved.print(out);
+			render(args, saved);
+			return 0;
+		}
 		List<StrategyEntry> strategies = StrategyEntry.parseAll(args.require("strategies"));
 		Path dataset = Path.of(args.require("dataset"));
 		List<Question> questions = Question.read(dataset, args.integer("limit", Integer.MAX_VALUE));
@@ -83,17 +91,21 @@ public final class AccuracyCommand {
 			if (args.has("json")) {
 				JsonFiles.write(Path.of(args.require("json")), report);
 			}
-			if (args.has("markdown")) {
-				write(Path.of(args.require("markdown")), report.markdown());
-			}
-			if (args.has("plot")) {
-				write(Path.of(args.require("plot")),
-						SvgChart.render(
-								"Accuracy on " + dataset.getFileName() + " (" + questions.size()
-										+ " questions), 95% Wilson intervals",
-								"through POST /v1/reason; " + start.describe(), summaries));
-			}
+			render(args, report);
 			return 0;
+		}
+	}
+
+	private static void render(Args args, AccuracyReport report) {
+		if (args.has("markdown")) {
+			write(Path.of(args.require("markdown")), report.markdown());
+		}
+		if (args.has("plot")) {
+			write(Path.of(args.require("plot")),
+					SvgChart.render(
+							"Accuracy on " + Path.of(report.dataset()).getFileName() + " (" + report.questions()
+									+ " questions), 95% Wilson intervals",
+							"through POST /v1/reason; " + report.machineAtStart().describe(), report.strategies()));
 		}
 	}
 

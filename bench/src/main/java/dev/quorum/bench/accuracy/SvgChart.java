@@ -10,8 +10,6 @@ import java.util.Locale;
  */
 final class SvgChart {
 
-	private static final int LABEL_WIDTH = 330;
-
 	private static final int PLOT_WIDTH = 480;
 
 	private static final int ROW = 26;
@@ -29,8 +27,10 @@ final class SvgChart {
 	 * @return the SVG document
 	 */
 	static String render(String title, String subtitle, List<StrategySummary> rows) {
+		// 12px sans-serif averages under 7px a character
+		int labelWidth = 20 + 7 * rows.stream().mapToInt((s) -> s.label().length()).max().orElse(10);
 		int height = TOP + rows.size() * ROW + 40;
-		int width = LABEL_WIDTH + PLOT_WIDTH + 90;
+		int width = Math.max(labelWidth + PLOT_WIDTH + 90, 7 * Math.max(title.length(), subtitle.length()));
 		StringBuilder svg = new StringBuilder();
 		svg.append(String.format(Locale.ROOT,
 				"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\" "
@@ -41,7 +41,7 @@ final class SvgChart {
 		svg.append(text(10, 36, 11, "normal", subtitle));
 		int bottom = TOP + rows.size() * ROW;
 		for (int pct = 0; pct <= 100; pct += 20) {
-			double x = x(pct / 100.0);
+			double x = x(labelWidth, pct / 100.0);
 			svg.append(String.format(Locale.ROOT,
 					"<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"#ddd\"/>%n", x, TOP - 4, x, bottom));
 			svg.append(String.format(Locale.ROOT,
@@ -52,28 +52,28 @@ final class SvgChart {
 			StrategySummary s = rows.get(i);
 			int y = TOP + i * ROW;
 			svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" text-anchor=\"end\">%s</text>%n",
-					LABEL_WIDTH - 8, y + 15, escape(s.label())));
+					labelWidth - 8, y + 15, escape(s.label())));
 			double acc = Double.isNaN(s.accuracy()) ? 0 : s.accuracy();
 			svg.append(String.format(Locale.ROOT,
-					"<rect x=\"%d\" y=\"%d\" width=\"%.1f\" height=\"%d\" fill=\"#4a7ebb\"/>%n", LABEL_WIDTH, y + 4,
-					x(acc) - LABEL_WIDTH, ROW - 8));
+					"<rect x=\"%d\" y=\"%d\" width=\"%.1f\" height=\"%d\" fill=\"#4a7ebb\"/>%n", labelWidth, y + 4,
+					x(labelWidth, acc) - labelWidth, ROW - 8));
 			if (!Double.isNaN(s.low())) {
-				double lo = x(s.low());
-				double hi = x(s.high());
+				double lo = x(labelWidth, s.low());
+				double hi = x(labelWidth, s.high());
 				int mid = y + ROW / 2;
 				svg.append(String.format(Locale.ROOT,
 						"<path d=\"M%.1f %dH%.1fM%.1f %dV%dM%.1f %dV%d\" stroke=\"#222\" fill=\"none\"/>%n", lo, mid,
 						hi, lo, mid - 5, mid + 5, hi, mid - 5, mid + 5));
 			}
 			svg.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\">%.1f%%</text>%n",
-					x(Double.isNaN(s.high()) ? acc : s.high()) + 6, y + 15, 100 * acc));
+					x(labelWidth, Double.isNaN(s.high()) ? acc : s.high()) + 6, y + 15, 100 * acc));
 		}
 		svg.append("</svg>\n");
 		return svg.toString();
 	}
 
-	private static double x(double fraction) {
-		return LABEL_WIDTH + fraction * PLOT_WIDTH;
+	private static double x(int labelWidth, double fraction) {
+		return labelWidth + fraction * PLOT_WIDTH;
 	}
 
 	private static String text(int x, int y, int size, String weight, String content) {

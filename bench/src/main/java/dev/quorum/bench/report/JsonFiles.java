@@ -20,6 +20,22 @@ public final class JsonFiles {
 	}
 
 	/**
+	 * Reads a result written by {@link #write}.
+	 * @param <T> the type
+	 * @param file the file
+	 * @param type the record type
+	 * @return the value
+	 */
+	public static <T> T read(Path file, Class<T> type) {
+		try {
+			return MAPPER.readValue(Files.readString(file), type);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("cannot read " + file, ex);
+		}
+	}
+
+	/**
 	 * Writes a value to a file, creating its folder.
 	 * @param file the file
 	 * @param value a record, map or list

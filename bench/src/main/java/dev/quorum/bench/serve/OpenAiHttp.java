@@ -16,6 +16,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import dev.quorum.openai.OpenAiJson;
 import tools.jackson.databind.JsonNode;
@@ -35,12 +39,16 @@ public final class OpenAiHttp implements AutoCloseable {
 
 	private final Duration timeout;
 
+	/** Closes response bodies still open at their deadline (a stream that never ends). */
+	private final ScheduledExecutorService deadlines = Executors
+		.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("quorum-bench-deadlines").factory());
+
 	/**
 	 * Creates a client.
 	 * @param url the server, e.g. {@code http://localhost:8080} (a trailing {@code /v1}
 	 * is dropped)
 	 * @param apiKey bearer key, or null
-	 * @param timeout longest wait for a whole response
+	 * @param timeout longest wait for a whole response, streamed or not
 	 */
 	public OpenAiHttp(String url, String apiKey, Duration timeout) {
 		this.base = baseOf(url);
@@ -81,20 +89,31 @@ public final class OpenAiHttp implements AutoCloseable {
 		try {
 			HttpResponse<InputStream> response = this.http.send(request(call.endpoint().path(), call.body()),
 					HttpResponse.BodyHandlers.ofInputStream());
+			AtomicBoolean expired = new AtomicBoolean();
+			long left = this.timeout.toNanos() - (System.nanoTime() - sent);
 			try (InputStream body = response.body()) {
-				if (response.statusCode() != 200) {
-					String text = new String(body.readAllBytes(), StandardCharsets.UTF_8);
-					return Outcome.failed(response.statusCode(), errorMessage(text), sentAt, ms(sent));
+				ScheduledFuture<?> deadline = this.deadlines.schedule(() -> {
+					expired.set(true);
+					try {
+						body.close();
+					}
+					catch (IOException ex) {
+						// closing is all that is needed: the blocked read ends
+					}
+				}, Math.max(0, left), TimeUnit.NANOSECONDS);
+				try {
+					Outcome o = read(call, response, body, sent, sentAt);
+					return expired.get() ? timedOut(sent, sentAt) : o;
 				}
-				if (call.stream()) {
-					return stream(body, sent, sentAt);
+				catch (IOException | RuntimeException ex) {
+					if (expired.get()) {
+						return timedOut(sent, sentAt);
+					}
+					throw ex;
 				}
-				JsonNode json = OpenAiJson.mapper().readTree(body);
-				JsonNode usage = json.path("usage");
-				return new Outcome(true, 200, null, sentAt, Double.NaN, ms(sent), new double[0],
-						usage.path("prompt_tokens").asInt(0), usage.path("completion_tokens").asInt(0),
-						usage.path("prompt_tokens_details").path("cached_tokens").asInt(0),
-						serverTiming(response.headers().firstValue("Server-Timing").orElse("")));
+				finally {
+					deadline.cancel(false);
+				}
 			}
 		}
 		catch (IOException | RuntimeException ex) {
@@ -104,6 +123,27 @@ public final class OpenAiHttp implements AutoCloseable {
 			Thread.currentThread().interrupt();
 			return Outcome.failed(0, "interrupted", sentAt, ms(sent));
 		}
+	}
+
+	private Outcome read(Call call, HttpResponse<InputStream> response, InputStream body, long sent, double sentAt)
+			throws IOException {
+		if (response.statusCode() != 200) {
+			String text = new String(body.readAllBytes(), StandardCharsets.UTF_8);
+			return Outcome.failed(response.statusCode(), errorMessage(text), sentAt, ms(sent));
+		}
+		if (call.stream()) {
+			return stream(body, sent, sentAt);
+		}
+		JsonNode json = OpenAiJson.mapper().readTree(body);
+		JsonNode usage = json.path("usage");
+		return new Outcome(true, 200, null, sentAt, Double.NaN, ms(sent), new double[0],
+				usage.path("prompt_tokens").asInt(0), usage.path("completion_tokens").asInt(0),
+				usage.path("prompt_tokens_details").path("cached_tokens").asInt(0),
+				serverTiming(response.headers().firstValue("Server-Timing").orElse("")));
+	}
+
+	private Outcome timedOut(long sent, double sentAt) {
+		return Outcome.failed(0, "no complete response within " + this.timeout.toSeconds() + " s", sentAt, ms(sent));
 	}
 
 	private Outcome stream(InputStream body, long sent, double sentAt) throws IOException {
@@ -323,6 +363,7 @@ public final class OpenAiHttp implements AutoCloseable {
 
 	@Override
 	public void close() {
+		this.deadlines.shutdownNow();
 		this.http.close();
 	}
 

@@ -1,10 +1,14 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.quorum.bench.accuracy;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.quorum.bench.report.JsonFiles;
+import dev.quorum.bench.report.Machine;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -62,6 +66,21 @@ class StrategySummaryTests {
 		String svg = SvgChart.render("title", "sub", List.of(s, s));
 		assertThat(svg).startsWith("<svg").contains("sc-8/m?x=&lt;1&gt;&amp;y=2").doesNotContain("<1>");
 		assertThat(svg.split("fill=\"#4a7ebb\"", -1)).hasSize(3);
+	}
+
+	@Test
+	void aSavedReportReadsBackEqualNaNIncluded(@TempDir Path dir) {
+		StrategySummary failedOnly = StrategySummary.of("cot/m", List.of(failed()), 1, "cot");
+		StrategySummary s = StrategySummary.of("sc-8/m", List.of(ok(true, 8, 100, "self-consistency")), 2,
+				"self-consistency");
+		AccuracyReport report = new AccuracyReport(Machine.now(), Machine.now(), "http://gw", "eval.jsonl", 1, 2,
+				List.of(failedOnly, s), List.of(s.against(failedOnly)));
+		Path file = dir.resolve("accuracy.json");
+		JsonFiles.write(file, report);
+		AccuracyReport back = JsonFiles.read(file, AccuracyReport.class);
+		assertThat(back).isEqualTo(report);
+		assertThat(back.strategies().get(0).meanSamples()).isNaN();
+		assertThat(back.markdown()).isEqualTo(report.markdown());
 	}
 
 }

@@ -56,7 +56,7 @@ class OpenAiHttpTests {
 	private void chat(HttpExchange ex) throws IOException {
 		String body = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
 		this.seen.put("chat", body);
-		this.seen.put("auth", ex.getRequestHeaders().getFirst("Authorization"));
+		this.seen.put("auth", String.valueOf(ex.getRequestHeaders().getFirst("Authorization")));
 		JsonNode request = OpenAiJson.mapper().readTree(body);
 		String prompt = request.path("messages").path(0).path("content").stringValue();
 		if (!request.path("stream").asBoolean(false)) {
@@ -74,6 +74,10 @@ class OpenAiHttpTests {
 			for (String piece : List.of("The", " answer", " is 4.")) {
 				pause();
 				frame(out, "{\"choices\":[{\"index\":0,\"delta\":{\"content\":\"" + piece + "\"}}],\"usage\":null}");
+			}
+			if (prompt.equals("hang")) {
+				sleep(3000);
+				return;
 			}
 			if (prompt.equals("fail mid-stream")) {
 				frame(out, "{\"error\":{\"message\":\"engine stopped\",\"type\":\"server_error\"}}");
@@ -94,8 +98,12 @@ class OpenAiHttpTests {
 	}
 
 	private static void pause() {
+		sleep(20);
+	}
+
+	private static void sleep(long ms) {
 		try {
-			Thread.sleep(20);
+			Thread.sleep(ms);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
@@ -158,6 +166,16 @@ class OpenAiHttpTests {
 		assertThat(limited.ok()).isFalse();
 		assertThat(limited.status()).isEqualTo(429);
 		assertThat(limited.error()).isEqualTo("Rate limit exceeded");
+	}
+
+	@Test
+	void aStreamThatNeverEndsFailsAtTheDeadlineInsteadOfHanging() {
+		try (OpenAiHttp impatient = new OpenAiHttp("http://127.0.0.1:" + this.server.getAddress().getPort(), null,
+				Duration.ofSeconds(1))) {
+			Outcome o = impatient.send(chat("hang", true), System.nanoTime());
+			assertThat(o.ok()).isFalse();
+			assertThat(o.error()).contains("no complete response within 1 s");
+		}
 	}
 
 	@Test
