@@ -131,14 +131,14 @@ if [ "$WHAT" = serving ]; then
       --prompt-tokens uniform:128:512 --output-tokens 128 --shared-prefix-ratio 0.5 \
       --slo-ttft-ms 1000 --slo-tpot-ms 100 --seed 1 --timeout-s 120 --json "$OUT/serve-rate$rate.json" | tee "$OUT/serve-rate$rate.txt"
   done
-  bench scenario prefix-cache --url "$GW" --api-key "$KEY" --model tiny-reasoner --pairs "$PAIRS" \
+  bench scenario prefix-cache --url "$GW" --api-key "$KEY" --model tiny-reasoner --pairs "$PAIRS" --timeout-s 120 \
     --json "$OUT/scenario-prefix-cache.json" | tee "$OUT/scenario-prefix-cache.txt"
-  bench scenario samples --url "$GW" --api-key "$KEY" --model tiny-reasoner --pairs "$PAIRS" --n 16 \
+  bench scenario samples --url "$GW" --api-key "$KEY" --model tiny-reasoner --pairs "$PAIRS" --n 16 --timeout-s 120 \
     --temperature 0.8 --json "$OUT/scenario-samples.json" | tee "$OUT/scenario-samples.txt"
   bench scenario restart --url "http://127.0.0.1:$DECODE" --restarted-url "http://127.0.0.1:$FRESH" \
-    --model tiny-reasoner --pairs "$PAIRS" --json "$OUT/scenario-restart.json" | tee "$OUT/scenario-restart.txt"
+    --model tiny-reasoner --pairs "$PAIRS" --timeout-s 120 --json "$OUT/scenario-restart.json" | tee "$OUT/scenario-restart.txt"
   bench scenario disagg --url "http://127.0.0.1:$DECODE" --colocated-url "http://127.0.0.1:$COLOCATED" \
-    --model tiny-reasoner --endpoint completions --streams 4 --stream-tokens 256 --long-prompts "$PAIRS" --long-rate 0.5 \
+    --model tiny-reasoner --endpoint completions --streams 4 --stream-tokens 256 --long-prompts "$PAIRS" --long-rate 0.5 --timeout-s 120 \
     --json "$OUT/scenario-disagg.json" | tee "$OUT/scenario-disagg.txt"
 fi
 if [ "$WHAT" = accuracy ]; then
