@@ -12,7 +12,8 @@
 # Accuracy layout: decode-service on both CPUs, with verifier-service and ensemble-service.
 # Accuracy settings from the environment: QUORUM_BENCH_LIMIT (questions, default 200),
 # QUORUM_BENCH_STRATEGIES and QUORUM_BENCH_COMPARE (as quorum-bench accuracy takes them),
-# QUORUM_BENCH_NAME (result file names, default accuracy).
+# QUORUM_BENCH_NAME (result file names, default accuracy). Serving parts to run:
+# QUORUM_BENCH_PARTS (default "kv serve scenarios").
 # Build first:
 #   ./mvnw -q -pl prefill-service,decode-service,gateway-service,verifier-service,ensemble-service,bench -am \
 #       package -DskipTests -Ddisable.checks=true
@@ -119,18 +120,26 @@ fi
 wait_ready prefill "$PREFILL"; wait_ready decode "$DECODE"; wait_ready gateway "$GATEWAY"
 if [ "$WHAT" = serving ]; then wait_ready decode-fresh "$FRESH"; wait_ready decode-colocated "$COLOCATED"
 else wait_ready verifier "$VERIFIER"; wait_ready ensemble "$ENSEMBLE"; fi
+sleep 20 # the services' start-up compilation settles
 say "load average before the runs: $(cut -d' ' -f1-3 /proc/loadavg)"
 
 GW="http://127.0.0.1:$GATEWAY"
 PAIRS=$([ "$QUICK" = 1 ] && echo 4 || echo 12)
 N=$([ "$QUICK" = 1 ] && echo 20 || echo 100)
-if [ "$WHAT" = serving ]; then
+PARTS=" ${QUORUM_BENCH_PARTS:-kv serve scenarios} "
+part() { [ "$WHAT" = serving ] && [[ "$PARTS" == *" $1 "* ]]; }
+if part kv; then
   bench kv --redis "redis://127.0.0.1:$REDIS" --json "$OUT/kv.json" | tee "$OUT/kv.txt"
+fi
+if part serve; then
+  # a seed per rate: no run finds the prompts of another in the prefix caches
   for rate in 1 2 4; do
     bench serve --url "$GW" --api-key "$KEY" --model tiny-reasoner --endpoint completions --rate "$rate" --requests "$N" \
       --prompt-tokens uniform:128:512 --output-tokens 128 --shared-prefix-ratio 0.5 \
-      --slo-ttft-ms 1000 --slo-tpot-ms 100 --seed 1 --timeout-s 120 --json "$OUT/serve-rate$rate.json" | tee "$OUT/serve-rate$rate.txt"
+      --slo-ttft-ms 1000 --slo-tpot-ms 100 --seed "$rate" --warmup 10 --timeout-s 120 --json "$OUT/serve-rate$rate.json" | tee "$OUT/serve-rate$rate.txt"
   done
+fi
+if part scenarios; then
   bench scenario prefix-cache --url "$GW" --api-key "$KEY" --model tiny-reasoner --pairs "$PAIRS" --timeout-s 120 \
     --json "$OUT/scenario-prefix-cache.json" | tee "$OUT/scenario-prefix-cache.txt"
   bench scenario samples --url "$GW" --api-key "$KEY" --model tiny-reasoner --pairs "$PAIRS" --n 16 --timeout-s 120 \
