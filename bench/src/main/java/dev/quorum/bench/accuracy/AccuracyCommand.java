@@ -38,7 +38,7 @@ public final class AccuracyCommand {
 			""";
 
 	private static final Set<String> OPTIONS = Set.of("url", "api-key", "dataset", "strategies", "limit", "concurrency",
-			"deadline-ms", "compare", "json", "markdown", "plot", "timeout-s");
+			"deadline-ms", "compare", "json", "markdown", "plot", "timeout-s", "warmup", "from-json");
 
 	private AccuracyCommand() {
 	}
