@@ -86,7 +86,7 @@ app.kubernetes.io/part-of: quorum
 - name: QUORUM_GATEWAY_AUTH_MODE
   value: {{ $root.Values.auth.mode | quote }}
 {{- else if eq .component "decode" }}
-- name: QUORUM_DECODE_PREFILLURI
+- name: QUORUM_DECODE_PREFILL_URI
   value: {{ include "quorum.serviceUrl" (dict "root" $root "component" "prefill") | quote }}
 {{- else if eq .component "verifier" }}
 - name: QUORUM_VERIFIER_DECODEURI

@@ -105,7 +105,7 @@ class HelmChartTests {
 		assertThat(gateway).containsEntry("QUORUM_GATEWAY_ROUTES_DECODE_URI", "http://q-quorum-decode:8081")
 			.containsEntry("QUORUM_GATEWAY_ROUTES_ENSEMBLE_URI", "http://q-quorum-ensemble:8084")
 			.containsEntry("SPRING_DATA_REDIS_URL", "redis://q-quorum-redis:6379");
-		assertThat(env(m.one("Deployment", "decode"))).containsEntry("QUORUM_DECODE_PREFILLURI",
+		assertThat(env(m.one("Deployment", "decode"))).containsEntry("QUORUM_DECODE_PREFILL_URI",
 				"http://q-quorum-prefill:8082");
 		Manifests external = render(Map.of("redis.url", "redis://cache.example:6379"));
 		assertThat(env(external.one("Deployment", "prefill"))).containsEntry("SPRING_DATA_REDIS_URL",
