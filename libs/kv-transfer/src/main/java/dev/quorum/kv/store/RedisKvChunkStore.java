@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 import dev.quorum.kv.store.KvTransferMetrics.Op;
@@ -18,6 +19,7 @@ import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
+import reactor.util.context.Context;
 
 import org.springframework.data.redis.connection.ReactiveRedisConnection;
 import org.springframework.data.redis.connection.ReactiveRedisConnectionFactory;
@@ -39,6 +41,16 @@ import org.springframework.data.redis.core.types.Expiration;
 public final class RedisKvChunkStore implements KvChunkStore {
 
 	private static final Log log = LogFactory.getLog(RedisKvChunkStore.class);
+
+	/**
+	 * Reactor's per-subscription hook for errors that arrive after a cancel (its key is
+	 * {@code Hooks.KEY_ON_ERROR_DROPPED}, not public). A timeout cancels a connect that
+	 * is blocked on {@code boundedElastic}; the interrupted connect then fails, and
+	 * without this hook Reactor would log that already-handled failure as an ERROR with a
+	 * stack trace.
+	 */
+	private static final Context DROPPED = Context.of("reactor.onErrorDropped.local",
+			(Consumer<Throwable>) (error) -> log.debug("KV store call failed after its timeout: " + error));
 
 	private final ReactiveRedisConnectionFactory factory;
 
@@ -131,7 +143,8 @@ public final class RedisKvChunkStore implements KvChunkStore {
 			.subscribeOn(Schedulers.boundedElastic())
 			.timeout(this.options.timeout())
 			.map((pong) -> true)
-			.onErrorReturn(false);
+			.onErrorReturn(false)
+			.contextWrite(DROPPED);
 	}
 
 	private <T> Mono<T> call(Op op, T fallback, Function<ReactiveRedisConnection, Mono<T>> action) {
@@ -143,7 +156,8 @@ public final class RedisKvChunkStore implements KvChunkStore {
 				.subscribeOn(Schedulers.boundedElastic())
 				.timeout(this.options.timeout())
 				.doOnSuccess((result) -> succeeded(op, start))
-				.onErrorResume((error) -> failed(op, error, start, fallback));
+				.onErrorResume((error) -> failed(op, error, start, fallback))
+				.contextWrite(DROPPED);
 		});
 	}
 
