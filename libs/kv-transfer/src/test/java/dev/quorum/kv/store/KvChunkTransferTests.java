@@ -17,6 +17,7 @@ import dev.quorum.kv.hash.KvNamespace;
 import dev.quorum.testsupport.redis.TestRedis;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
@@ -50,6 +51,11 @@ class KvChunkTransferTests {
 	@AfterAll
 	static void close() {
 		factory.destroy();
+	}
+
+	@BeforeEach
+	void connect() {
+		TestFactories.awaitAnswer(this.store);
 	}
 
 	@Test

@@ -11,7 +11,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
@@ -52,15 +51,7 @@ class RedisKvChunkStoreOutageTests {
 	@AfterEach
 	void restart() {
 		redis.start();
-		awaitReconnected(store(FailurePolicy.RECOMPUTE));
-	}
-
-	/** Lettuce reconnects in the background, with back-off. */
-	private static void awaitReconnected(RedisKvChunkStore store) {
-		Mono<Boolean> answered = store.ping()
-			.filter(Boolean::booleanValue)
-			.repeatWhenEmpty(100, (attempts) -> attempts.delayElements(Duration.ofMillis(200)));
-		assertThat(answered.block(Duration.ofSeconds(30))).isTrue();
+		TestFactories.awaitAnswer(store(FailurePolicy.RECOMPUTE));
 	}
 
 	private RedisKvChunkStore store(FailurePolicy policy) {
@@ -112,7 +103,7 @@ class RedisKvChunkStoreOutageTests {
 		redis.stop();
 		assertThat(store.longestCachedPrefix(KEYS).block(HANG_GUARD)).isZero();
 		redis.start();
-		awaitReconnected(store);
+		TestFactories.awaitAnswer(store);
 		// The data went with the stopped server.
 		assertThat(store.longestCachedPrefix(KEYS).block()).isZero();
 		assertThat(store.store(KEYS.get(0), new byte[10], Duration.ofSeconds(60)).block()).isTrue();

@@ -36,7 +36,7 @@ class RedisKvChunkStoreTests {
 
 	@BeforeEach
 	void connect() {
-		assertThat(this.store.ping().block()).isTrue();
+		TestFactories.awaitAnswer(this.store);
 	}
 
 	@Test

@@ -43,6 +43,20 @@ final class TestFactories {
 	}
 
 	/**
+	 * Waits until the store's Redis answers a ping: the first connect is opened blocking
+	 * and can outlast the store timeout on a loaded machine, and Lettuce reconnects in
+	 * the background with back-off.
+	 */
+	static void awaitAnswer(RedisKvChunkStore store) {
+		Mono<Boolean> answered = store.ping()
+			.filter(Boolean::booleanValue)
+			.repeatWhenEmpty(100, (attempts) -> attempts.delayElements(Duration.ofMillis(200)));
+		if (!Boolean.TRUE.equals(answered.block(Duration.ofSeconds(30)))) {
+			throw new IllegalStateException("Redis did not answer within 30 s");
+		}
+	}
+
+	/**
 	 * Runs one command on a connection of the factory and waits for its reply (tests
 	 * only).
 	 */
