@@ -23,7 +23,9 @@ import task
 from data import Stream
 from model import DEVICE, VOCAB, Config, Llama
 
-ARCHS = {"a": Config(6, 384, 6, 2, 1024), "b": Config(8, 256, 4, 1, 768), "smoke": Config(2, 64, 2, 1, 128)}
+ARCHS = {"a": Config(6, 384, 6, 2, 1024), "b": Config(8, 256, 4, 1, 768), "smoke": Config(2, 64, 2, 1, 128),
+         # smaller candidates for the second reasoner (search_b.sh); all converged at 88-90% like "b"
+         "b4": Config(4, 256, 4, 1, 768), "b3": Config(3, 256, 4, 1, 768), "b4n": Config(4, 192, 3, 1, 512)}
 
 
 def parse_mix(text):
