@@ -9,18 +9,25 @@ import java.util.Map;
 import dev.quorum.bench.cli.Args;
 import dev.quorum.reasoning.ReasoningException;
 import dev.quorum.reasoning.strategy.StrategyName;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * One strategy of an accuracy run, written as a strategy model name with optional extra
  * {@code /v1/reason} fields:
  * {@code sc-16/tiny-reasoner?early_stop.rule=none&temperature=0.8}. Dotted keys nest
  * ({@code early_stop.rule} is {@code {"early_stop":{"rule":...}}}); values that read as
- * numbers or booleans are sent as such.
+ * numbers or booleans are sent as such, and a value that starts with {@code [} or
+ * {@code {} is JSON, so it can replace a whole field: {@code
+ * ensemble-10/tiny-reasoner+tiny-reasoner-b?models=[{"name":"tiny-reasoner"},{"name":"tiny-reasoner-b","weight":2}]}.
  *
  * @param label the entry as written (the table's row name)
+ *
  * @param fields the request fields besides {@code question}
  */
 public record StrategyEntry(String label, Map<String, Object> fields) {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	/**
 	 * Parses entries separated by {@code ;}.
@@ -87,6 +94,14 @@ public record StrategyEntry(String label, Map<String, Object> fields) {
 	}
 
 	static Object value(String text) {
+		if (text.startsWith("[") || text.startsWith("{")) {
+			try {
+				return JSON.readValue(text, Object.class);
+			}
+			catch (JacksonException ex) {
+				throw new Args.UsageException("bad JSON value '" + text + "': " + ex.getOriginalMessage());
+			}
+		}
 		if (text.equals("true") || text.equals("false")) {
 			return Boolean.parseBoolean(text);
 		}

@@ -35,6 +35,16 @@ class StrategyEntryTests {
 	}
 
 	@Test
+	void aJsonValueReplacesAWholeField() {
+		StrategyEntry e = StrategyEntry.parse(
+				"ensemble-10/tiny-reasoner+tiny-reasoner-b?models=[{\"name\":\"tiny-reasoner\"},{\"name\":\"tiny-reasoner-b\",\"weight\":2}]");
+		assertThat(e.fields()).containsEntry("models",
+				List.of(Map.of("name", "tiny-reasoner"), Map.of("name", "tiny-reasoner-b", "weight", 2)));
+		assertThatThrownBy(() -> StrategyEntry.parse("sc/m?models=[{\"name\"")).isInstanceOf(Args.UsageException.class)
+			.hasMessageContaining("bad JSON");
+	}
+
+	@Test
 	void listsSplitOnSemicolons() {
 		assertThat(StrategyEntry.parseAll("greedy/tiny-reasoner; cot/tiny-reasoner ;")).extracting(StrategyEntry::label)
 			.containsExactly("greedy/tiny-reasoner", "cot/tiny-reasoner");
