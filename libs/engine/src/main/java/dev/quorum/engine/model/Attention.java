@@ -70,15 +70,22 @@ final class Attention {
 			float[] scores = scores(n);
 			int q0 = row * this.qDim + h * this.headDim;
 			long headByte = 4L * (h / this.group) * this.headDim;
-			for (int p = 0; p < n; p++) {
-				int slot = table[p / blockSize] * blockSize + p % blockSize;
-				scores[p] = Ops.dot(q, q0, keys, 4L * slot * this.kvDim + headByte, this.headDim) * this.scale;
+			// positions block by block: an integer division per position cost more
+			// than its dot product
+			long rowBytes = 4L * this.kvDim;
+			for (int p0 = 0, b = 0; p0 < n; p0 += blockSize, b++) {
+				long at = (long) table[b] * blockSize * rowBytes + headByte;
+				for (int p = p0, end = Math.min(n, p0 + blockSize); p < end; p++, at += rowBytes) {
+					scores[p] = Ops.dot(q, q0, keys, at, this.headDim) * this.scale;
+				}
 			}
 			Ops.softmax(scores, 0, n);
 			java.util.Arrays.fill(out, q0, q0 + this.headDim, 0f);
-			for (int p = 0; p < n; p++) {
-				int slot = table[p / blockSize] * blockSize + p % blockSize;
-				Ops.axpy(out, q0, scores[p], values, 4L * slot * this.kvDim + headByte, this.headDim);
+			for (int p0 = 0, b = 0; p0 < n; p0 += blockSize, b++) {
+				long at = (long) table[b] * blockSize * rowBytes + headByte;
+				for (int p = p0, end = Math.min(n, p0 + blockSize); p < end; p++, at += rowBytes) {
+					Ops.axpy(out, q0, scores[p], values, at, this.headDim);
+				}
 			}
 		};
 		if (work < SERIAL_WORK) {
