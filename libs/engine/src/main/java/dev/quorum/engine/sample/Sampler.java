@@ -4,6 +4,8 @@ package dev.quorum.engine.sample;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.quorum.engine.tensor.Ops;
+
 /**
  * Picks the next token from a row of logits: greedy, or temperature then top-k, top-p and
  * min-p, then a draw from the sequence's own {@link Rng}. The outcome depends only on the
@@ -40,13 +42,7 @@ public final class Sampler {
 	 * @return the index of the largest logit (lowest on ties)
 	 */
 	public static int argmax(float[] logits, int off, int vocab) {
-		int best = 0;
-		for (int i = 1; i < vocab; i++) {
-			if (logits[off + i] > logits[off + best]) {
-				best = i;
-			}
-		}
-		return best;
+		return Ops.argmax(logits, off, vocab);
 	}
 
 	/**

@@ -164,6 +164,55 @@ public final class Ops {
 	}
 
 	/**
+	 * Index of the largest of {@code a[off .. off + n)}, the lowest one on ties: the same
+	 * answer as a scalar scan with {@code >}. The maximum is found with vector max (exact
+	 * in any order), then its first occurrence; rows holding a NaN take the scalar scan.
+	 * @param a values
+	 * @param off offset of the row
+	 * @param n row length, at least 1
+	 * @return the index within the row
+	 */
+	public static int argmax(float[] a, int off, int n) {
+		int nv = n - n % L;
+		if (nv == 0) {
+			return argmaxScalar(a, off, n);
+		}
+		FloatVector m = FloatVector.fromArray(F, a, off);
+		for (int i = L; i < nv; i += L) {
+			m = m.max(FloatVector.fromArray(F, a, off + i));
+		}
+		float max = m.reduceLanes(VectorOperators.MAX);
+		for (int i = nv; i < n; i++) {
+			max = Math.max(max, a[off + i]);
+		}
+		if (Float.isNaN(max)) {
+			return argmaxScalar(a, off, n);
+		}
+		for (int i = 0; i < nv; i += L) {
+			int lane = FloatVector.fromArray(F, a, off + i).compare(VectorOperators.EQ, max).firstTrue();
+			if (lane < L) {
+				return i + lane;
+			}
+		}
+		for (int i = nv; i < n; i++) {
+			if (a[off + i] == max) {
+				return i;
+			}
+		}
+		return argmaxScalar(a, off, n);
+	}
+
+	private static int argmaxScalar(float[] a, int off, int n) {
+		int best = 0;
+		for (int i = 1; i < n; i++) {
+			if (a[off + i] > a[off + best]) {
+				best = i;
+			}
+		}
+		return best;
+	}
+
+	/**
 	 * Dot product of a heap vector and floats in a segment (the KV cache).
 	 * @param a heap vector
 	 * @param a0 its offset

@@ -25,4 +25,28 @@ class VecTests {
 		}
 	}
 
+	@Test
+	void vectorArgmaxIsTheScalarScansAnswerWithTiesAndSignedZeros() {
+		SplittableRandom rng = new SplittableRandom(7);
+		for (int trial = 0; trial < 2000; trial++) {
+			int n = 1 + rng.nextInt(3 * L + 5);
+			int off = rng.nextInt(4);
+			float[] a = new float[off + n];
+			for (int i = 0; i < a.length; i++) {
+				// few distinct values, so ties (and -0.0 against 0.0) are common
+				a[i] = (rng.nextInt(4) - 2) * ((rng.nextBoolean()) ? 1f : -0f) + ((rng.nextInt(8) == 0) ? 0.5f : 0f);
+			}
+			if (trial % 100 == 0) {
+				a[off + rng.nextInt(n)] = Float.NaN;
+			}
+			int expected = 0;
+			for (int i = 1; i < n; i++) {
+				if (a[off + i] > a[off + expected]) {
+					expected = i;
+				}
+			}
+			assertThat(Ops.argmax(a, off, n)).as("trial %d", trial).isEqualTo(expected);
+		}
+	}
+
 }
