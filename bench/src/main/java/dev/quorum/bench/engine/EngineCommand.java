@@ -77,6 +77,10 @@ public final class EngineCommand {
 				for (int w = 0; w < warmup; w++) {
 					runs.promptTokensPerSecond(128);
 					runs.promptTokensPerSecond(512);
+					// one stream as well: a single token takes its own kernels, which the
+					// batch of 4 never runs, so the first measured single-stream runs
+					// would otherwise include their compilation
+					runs.generationTokensPerSecond(1, genTokens);
 					runs.generationTokensPerSecond(Math.min(4, maxBatch), Math.min(genTokens, 32));
 				}
 				MemoryProbe.resetPeaks();
