@@ -101,8 +101,8 @@ final class DotKernels {
 			float[] out, int o, int stride) {
 		for (int j = 0; j < tokens; j++) {
 			for (int i = 0; i < rows; i++) {
-				out[o + j * stride + i] = withTail(Vec.sum(FloatVector.fromArray(F, sums, (rows * j + i) * L)), w,
-						w0 + i * k, x, x0 + j * k, kv, k);
+				out[o + j * stride + i] = withTail(Vec.sum(sums, (rows * j + i) * L), w, w0 + i * k, x, x0 + j * k, kv,
+						k);
 			}
 		}
 	}

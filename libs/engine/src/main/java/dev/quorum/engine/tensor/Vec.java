@@ -61,6 +61,37 @@ final class Vec {
 		return SUM.sum(v);
 	}
 
+	/**
+	 * The same sum as {@link #sum(FloatVector)} of the {@link #L} floats at {@code off},
+	 * bit for bit, in scalar code: lane 0 of the butterfly is the tree below (additions
+	 * commute exactly). For kernels that park many accumulators in an array: summing them
+	 * here is several times cheaper than reloading each one for the shuffles.
+	 * @param a the parked lanes
+	 * @param off offset of lane 0
+	 * @return the sum of the lanes
+	 */
+	static float sum(float[] a, int off) {
+		if (L == 16) {
+			float a0 = a[off] + a[off + 8];
+			float a1 = a[off + 1] + a[off + 9];
+			float a2 = a[off + 2] + a[off + 10];
+			float a3 = a[off + 3] + a[off + 11];
+			float a4 = a[off + 4] + a[off + 12];
+			float a5 = a[off + 5] + a[off + 13];
+			float a6 = a[off + 6] + a[off + 14];
+			float a7 = a[off + 7] + a[off + 15];
+			return ((a0 + a4) + (a2 + a6)) + ((a1 + a5) + (a3 + a7));
+		}
+		float[] t = new float[L];
+		System.arraycopy(a, off, t, 0, L);
+		for (int d = L / 2; d >= 1; d /= 2) {
+			for (int i = 0; i < d; i++) {
+				t[i] += t[i + d];
+			}
+		}
+		return t[0];
+	}
+
 	private static final LaneSum SUM = switch (L) {
 		case 16 -> new Sum16();
 		case 8 -> new Sum8();
