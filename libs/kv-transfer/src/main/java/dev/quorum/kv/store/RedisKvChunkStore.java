@@ -137,28 +137,29 @@ public final class RedisKvChunkStore implements KvChunkStore {
 	 * @return whether Redis answered
 	 */
 	public Mono<Boolean> ping() {
-		return Mono
-			.usingWhen(Mono.fromSupplier(this.factory::getReactiveConnection), ReactiveRedisConnection::ping,
-					ReactiveRedisConnection::closeLater)
-			.subscribeOn(Schedulers.boundedElastic())
-			.timeout(this.options.timeout())
-			.map((pong) -> true)
-			.onErrorReturn(false)
-			.contextWrite(DROPPED);
+		return onConnection(ReactiveRedisConnection::ping).map((pong) -> true).onErrorReturn(false);
 	}
 
 	private <T> Mono<T> call(Op op, T fallback, Function<ReactiveRedisConnection, Mono<T>> action) {
 		return Mono.defer(() -> {
 			long start = System.nanoTime();
-			return Mono
-				.usingWhen(Mono.fromSupplier(this.factory::getReactiveConnection), action,
-						ReactiveRedisConnection::closeLater)
-				.subscribeOn(Schedulers.boundedElastic())
-				.timeout(this.options.timeout())
-				.doOnSuccess((result) -> succeeded(op, start))
-				.onErrorResume((error) -> failed(op, error, start, fallback))
-				.contextWrite(DROPPED);
+			return onConnection(action).doOnSuccess((result) -> succeeded(op, start))
+				.onErrorResume((error) -> failed(op, error, start, fallback));
 		});
+	}
+
+	/**
+	 * Runs an action on the shared connection, off the event loop (the first open blocks)
+	 * and within the store timeout. A connect the timeout cancelled may still fail later;
+	 * that failure goes to the {@link #DROPPED} hook.
+	 */
+	private <T> Mono<T> onConnection(Function<ReactiveRedisConnection, Mono<T>> action) {
+		return Mono
+			.usingWhen(Mono.fromSupplier(this.factory::getReactiveConnection), action,
+					ReactiveRedisConnection::closeLater)
+			.subscribeOn(Schedulers.boundedElastic())
+			.timeout(this.options.timeout())
+			.contextWrite(DROPPED);
 	}
 
 	private void succeeded(Op op, long start) {
