@@ -7,10 +7,10 @@ import java.util.List;
 import java.util.Map;
 
 import dev.quorum.bench.cli.Args;
+import dev.quorum.openai.OpenAiJson;
 import dev.quorum.reasoning.ReasoningException;
 import dev.quorum.reasoning.strategy.StrategyName;
 import tools.jackson.core.JacksonException;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * One strategy of an accuracy run, written as a strategy model name with optional extra
@@ -26,8 +26,6 @@ import tools.jackson.databind.json.JsonMapper;
  * @param fields the request fields besides {@code question}
  */
 public record StrategyEntry(String label, Map<String, Object> fields) {
-
-	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	/**
 	 * Parses entries separated by {@code ;}.
@@ -96,7 +94,7 @@ public record StrategyEntry(String label, Map<String, Object> fields) {
 	static Object value(String text) {
 		if (text.startsWith("[") || text.startsWith("{")) {
 			try {
-				return JSON.readValue(text, Object.class);
+				return OpenAiJson.mapper().readValue(text, Object.class);
 			}
 			catch (JacksonException ex) {
 				throw new Args.UsageException("bad JSON value '" + text + "': " + ex.getOriginalMessage());
