@@ -7,6 +7,7 @@ import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -101,12 +102,11 @@ class ShippedModelsTests {
 					break;
 				}
 			}
-			assertThat(java.util.Arrays.copyOf(ours, Math.min(until, ours.length)))
+			assertThat(Arrays.copyOf(ours, Math.min(until, ours.length)))
 				.as(name + " case " + c.get("id") + " (first " + until + " tokens)")
-				.containsExactly(java.util.Arrays.copyOf(expected, until));
+				.containsExactly(Arrays.copyOf(expected, until));
 			compared += until;
-			if (until == expected.length
-					&& java.util.Arrays.equals(java.util.Arrays.copyOf(ours, expected.length), expected)) {
+			if (until == expected.length && Arrays.equals(Arrays.copyOf(ours, expected.length), expected)) {
 				exact++;
 			}
 		}
