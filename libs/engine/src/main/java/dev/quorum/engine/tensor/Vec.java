@@ -71,25 +71,48 @@ final class Vec {
 	 * @return the sum of the lanes
 	 */
 	static float sum(float[] a, int off) {
-		if (L == 16) {
-			float a0 = a[off] + a[off + 8];
-			float a1 = a[off + 1] + a[off + 9];
-			float a2 = a[off + 2] + a[off + 10];
-			float a3 = a[off + 3] + a[off + 11];
-			float a4 = a[off + 4] + a[off + 12];
-			float a5 = a[off + 5] + a[off + 13];
-			float a6 = a[off + 6] + a[off + 14];
-			float a7 = a[off + 7] + a[off + 15];
-			return ((a0 + a4) + (a2 + a6)) + ((a1 + a5) + (a3 + a7));
-		}
-		float[] t = new float[L];
-		System.arraycopy(a, off, t, 0, L);
-		for (int d = L / 2; d >= 1; d /= 2) {
-			for (int i = 0; i < d; i++) {
-				t[i] += t[i + d];
+		return sum(a, off, L);
+	}
+
+	/**
+	 * {@link #sum(float[], int)} for a given lane count. The widths vector units have (4,
+	 * 8, 16 floats) are written out, so the kernels' hot loops allocate nothing; other
+	 * widths run the butterfly on a copy.
+	 */
+	static float sum(float[] a, int off, int lanes) {
+		switch (lanes) {
+			case 16 -> {
+				float a0 = a[off] + a[off + 8];
+				float a1 = a[off + 1] + a[off + 9];
+				float a2 = a[off + 2] + a[off + 10];
+				float a3 = a[off + 3] + a[off + 11];
+				float a4 = a[off + 4] + a[off + 12];
+				float a5 = a[off + 5] + a[off + 13];
+				float a6 = a[off + 6] + a[off + 14];
+				float a7 = a[off + 7] + a[off + 15];
+				return ((a0 + a4) + (a2 + a6)) + ((a1 + a5) + (a3 + a7));
+			}
+			case 8 -> {
+				float a0 = a[off] + a[off + 4];
+				float a1 = a[off + 1] + a[off + 5];
+				float a2 = a[off + 2] + a[off + 6];
+				float a3 = a[off + 3] + a[off + 7];
+				return (a0 + a2) + (a1 + a3);
+			}
+			case 4 -> {
+				return (a[off] + a[off + 2]) + (a[off + 1] + a[off + 3]);
+			}
+			default -> {
+				float[] t = new float[lanes];
+				System.arraycopy(a, off, t, 0, lanes);
+				for (int d = lanes / 2; d >= 1; d /= 2) {
+					for (int i = 0; i < d; i++) {
+						t[i] += t[i + d];
+					}
+				}
+				return t[0];
 			}
 		}
-		return t[0];
 	}
 
 	private static final LaneSum SUM = switch (L) {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.quorum.engine.tensor;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 
 import jdk.incubator.vector.FloatVector;
@@ -22,6 +23,26 @@ class VecTests {
 		}
 		for (int off = 0; off < a.length; off += L) {
 			assertThat(Vec.sum(a, off)).as("lanes from %d", off).isEqualTo(Vec.sum(FloatVector.fromArray(F, a, off)));
+		}
+	}
+
+	@Test
+	void writtenOutLaneSumsAreTheButterflyOfEveryWidth() {
+		SplittableRandom rng = new SplittableRandom(8);
+		for (int lanes : new int[] { 4, 8, 16 }) {
+			float[] a = new float[lanes * 1024];
+			for (int i = 0; i < a.length; i++) {
+				a[i] = (float) (rng.nextGaussian() * Math.pow(10, rng.nextInt(-6, 7)));
+			}
+			for (int off = 0; off < a.length; off += lanes) {
+				float[] t = Arrays.copyOfRange(a, off, off + lanes);
+				for (int d = lanes / 2; d >= 1; d /= 2) {
+					for (int i = 0; i < d; i++) {
+						t[i] += t[i + d];
+					}
+				}
+				assertThat(Vec.sum(a, off, lanes)).as("%d lanes from %d", lanes, off).isEqualTo(t[0]);
+			}
 		}
 	}
 
