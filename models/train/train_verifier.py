@@ -36,8 +36,9 @@ def held_out(question):
 class MixedStream(IterableDataset):
     """Batches of genrm_rows GenRM rows (weight 1) and reason_rows reasoning rows (weight 0.5)."""
 
-    def __init__(self, rows, genrm_rows, reason_rows, mix, seed, exclude):
+    def __init__(self, rows, genrm_rows, reason_rows, mix, seed, exclude, difficulty):
         self.rows, self.g, self.r, self.mix, self.seed, self.exclude = rows, genrm_rows, reason_rows, mix, seed, exclude
+        self.d = difficulty
 
     def __iter__(self):
         info = get_worker_info()
@@ -46,7 +47,7 @@ class MixedStream(IterableDataset):
             batch = [row(task.genrm_prompt(r["question"], r["solution"]), "Yes" if r["label"] else "No", 1.0)
                      for r in rng.sample(self.rows, self.g)]
             for _ in range(self.r):
-                prompt, target, _ = task.training_pair(rng, task.Difficulty(), self.mix, self.exclude)
+                prompt, target, _ = task.training_pair(rng, self.d, self.mix, self.exclude)
                 batch.append(row(prompt, target, 0.5))
             yield collate(batch)
 
@@ -68,6 +69,7 @@ def main():
     ap.add_argument("--heldout", nargs="+", required=True)
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--workers", type=int, default=6)
+    ap.add_argument("--difficulty", default="{}", help="JSON overrides of task.Difficulty (reasoning rows)")
     args = ap.parse_args()
 
     os.makedirs(args.out, exist_ok=True)
@@ -80,7 +82,7 @@ def main():
     train_rows = [r for r in rows if not held_out(r["question"])]
     test_rows = [r for r in rows if held_out(r["question"])][:4000]
     stream = MixedStream(train_rows, args.genrm_rows, args.reason_rows, parse_mix(args.mix), args.seed,
-                         frozenset(heldout_questions(args.heldout)))
+                         frozenset(heldout_questions(args.heldout)), task.Difficulty(**json.loads(args.difficulty)))
     loader = DataLoader(stream, batch_size=None, num_workers=args.workers, pin_memory=True, prefetch_factor=4,
                         persistent_workers=True)
     curve = open(f"{args.out}/curve.jsonl", "w")

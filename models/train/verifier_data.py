@@ -32,15 +32,17 @@ def main():
     ap.add_argument("--heldout", nargs="+", required=True)
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--batch-size", type=int, default=2048)
+    ap.add_argument("--difficulty", default="{}", help="JSON overrides of task.Difficulty (the reasoner's task)")
     args = ap.parse_args()
 
     t0 = time.time()
     model = load_checkpoint(f"{args.model}/model.pt", f"{args.model}/config.json")
     exclude = heldout_questions(args.heldout)
     rng = random.Random(VERIFIER_SEED_BASE + args.seed)
+    d = task.Difficulty(**json.loads(args.difficulty))
     problems = []
     while len(problems) < args.problems:
-        p = task.generate(rng)
+        p = task.generate(rng, d)
         if p.question not in exclude:
             problems.append({"question": p.question, "answer": p.answer, "problem": p})
     rows = []
