@@ -10,11 +10,12 @@
 # pytorch-results.json, reference/ and logs/. A step whose output exists is skipped, so a run that
 # stopped resumes. Knobs (environment): TRAIN_MINUTES (10), VERIFIER_PROBLEMS (20000),
 # VERIFIER_MINUTES (2), DIFFICULTY (JSON overrides of task.Difficulty, '{}' = the shipped task),
-# GPU_A / GPU_B (the card that trains tiny-reasoner, and later every other step / tiny-reasoner-b),
+# TRAIN_PROBLEMS (a finite training corpus of that many problems per reasoner; 0 = a fresh problem
+# every row), GPU_A / GPU_B (the card that trains tiny-reasoner, and later every other step / tiny-reasoner-b),
 # WORKERS_A / WORKERS_B (data-loader processes, 6); SMOKE=1 runs everything tiny and fast.
 set -euo pipefail
 if [[ $# -ne 1 || $1 == -h || $1 == --help ]]; then
-    sed -n '3,14p' "$0"
+    sed -n '3,16p' "$0"
     exit 0
 fi
 OUT=$(realpath -m "$1")
@@ -23,7 +24,7 @@ mkdir -p "$OUT/logs"
 export PYTHONUNBUFFERED=1
 ARCH_A=a ARCH_B=b N_GREEDY=50 EVAL_LIMIT=0
 : "${TRAIN_MINUTES:=10}" "${VERIFIER_PROBLEMS:=20000}" "${VERIFIER_MINUTES:=2}" "${DIFFICULTY:={\}}"
-: "${WORKERS_A:=6}" "${WORKERS_B:=6}"
+: "${WORKERS_A:=6}" "${WORKERS_B:=6}" "${TRAIN_PROBLEMS:=0}"
 # Every step after training runs where tiny-reasoner trained.
 if [[ -n ${GPU_A:-} ]]; then export CUDA_VISIBLE_DEVICES=$GPU_A; fi
 if [[ ${SMOKE:-0} == 1 ]]; then
@@ -41,13 +42,13 @@ DEV=$OUT/data/dev.jsonl EVAL=$OUT/data/eval.jsonl
 log "training tiny-reasoner and tiny-reasoner-b for $TRAIN_MINUTES min"
 pids=()
 todo "$OUT/a/model.pt" && { python3 train.py --out "$OUT/a" --arch $ARCH_A --seed 1 --mix seq:0.4,regroup:0.3,split:0.3 \
-    --minutes "$TRAIN_MINUTES" --eval-every-s 45 --workers "$WORKERS_A" --difficulty "$DIFFICULTY" --dev "$DEV" \
-    --heldout "$EVAL" "$DEV" > "$OUT/logs/train-a.log" 2>&1 &
+    --minutes "$TRAIN_MINUTES" --eval-every-s 45 --workers "$WORKERS_A" --difficulty "$DIFFICULTY" \
+    --problems "$TRAIN_PROBLEMS" --dev "$DEV" --heldout "$EVAL" "$DEV" > "$OUT/logs/train-a.log" 2>&1 &
     pids+=($!); }
 todo "$OUT/b/model.pt" && { env ${GPU_B:+CUDA_VISIBLE_DEVICES=$GPU_B} python3 train.py --out "$OUT/b" --arch $ARCH_B \
     --seed 2 --mix seq:0.25,regroup:0.25,split:0.5 \
-    --minutes "$TRAIN_MINUTES" --eval-every-s 45 --workers "$WORKERS_B" --difficulty "$DIFFICULTY" --dev "$DEV" \
-    --heldout "$EVAL" "$DEV" > "$OUT/logs/train-b.log" 2>&1 &
+    --minutes "$TRAIN_MINUTES" --eval-every-s 45 --workers "$WORKERS_B" --difficulty "$DIFFICULTY" \
+    --problems "$TRAIN_PROBLEMS" --dev "$DEV" --heldout "$EVAL" "$DEV" > "$OUT/logs/train-b.log" 2>&1 &
     pids+=($!); }
 for p in "${pids[@]}"; do wait "$p"; done
 

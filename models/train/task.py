@@ -28,6 +28,9 @@ DEV_SEED_BASE = 2_000_000
 # Training streams use Random(TRAIN_SEED_BASE + 1000 * model_seed + worker) and skip
 # every held-out question string.
 TRAIN_SEED_BASE = 10_000_000
+# A finite training corpus (train.py --problems N) is the first N distinct problems of
+# Random(CORPUS_SEED_BASE + model_seed), held-out questions skipped.
+CORPUS_SEED_BASE = 30_000_000
 
 
 @dataclass(frozen=True)
@@ -355,11 +358,26 @@ def pick_strategy(rng, mix):
     return mix.strategies[-1][0]
 
 
-def training_pair(rng, d, mix, exclude=frozenset()):
-    """(prompt, target, problem) for training; never a question in `exclude`."""
-    p = generate(rng, d)
-    while p.question in exclude:
+def corpus(model_seed, count, d=Difficulty(), exclude=frozenset()):
+    """A finite training corpus: `count` distinct problems, none of them in `exclude`."""
+    rng, seen, out = random.Random(CORPUS_SEED_BASE + model_seed), set(exclude), []
+    while len(out) < count:
         p = generate(rng, d)
+        if p.question not in seen:
+            seen.add(p.question)
+            out.append(p)
+    return out
+
+
+def training_pair(rng, d, mix, exclude=frozenset(), problems=None):
+    """(prompt, target, problem) for training: a fresh problem (never a question in `exclude`), or
+    one drawn from the finite corpus `problems`; prompt style and strategy are drawn afresh each time."""
+    if problems:
+        p = rng.choice(problems)
+    else:
+        p = generate(rng, d)
+        while p.question in exclude:
+            p = generate(rng, d)
     r = rng.random()
     style = "cot" if r < mix.cot else "direct" if r < mix.cot + mix.direct else "plain"
     steps = style == "cot" or (style == "plain" and rng.random() < mix.plain_cot)

@@ -78,6 +78,24 @@ class TaskTests(unittest.TestCase):
         seen = [task.training_pair(rng, d, task.Mix(), excluded)[2].question for _ in range(2000)]
         self.assertFalse(set(seen) & excluded)
 
+    def test_finite_corpus_is_seeded_distinct_and_skips_held_out_questions(self):
+        d = task.Difficulty(ops_min=2, ops_max=2, max_value=50, word_share=0.0)
+        excluded = {task.generate(random.Random(task.CORPUS_SEED_BASE + 1), d).question}
+        corpus = task.corpus(1, 300, d, excluded)
+        self.assertEqual([p.question for p in corpus], [p.question for p in task.corpus(1, 300, d, excluded)])
+        self.assertEqual(len({p.question for p in corpus}), 300)
+        self.assertFalse({p.question for p in corpus} & excluded)
+        self.assertEqual(corpus[:40], task.corpus(1, 40, d, excluded))
+        self.assertNotEqual(corpus[:40], task.corpus(2, 40, d, excluded))
+
+    def test_training_on_a_corpus_draws_only_its_problems_with_every_strategy(self):
+        corpus = task.corpus(1, 30)
+        rng = random.Random(4)
+        pairs = [task.training_pair(rng, task.Difficulty(), task.Mix(), problems=corpus) for _ in range(3000)]
+        self.assertEqual({p.question for _, _, p in pairs}, {p.question for p in corpus})
+        steps = {t for pr, t, p in pairs if pr.endswith("step by step.\n") and p == corpus[0]}
+        self.assertGreater(len(steps), 1)
+
     def test_training_pairs_use_all_prompt_styles(self):
         rng = random.Random(3)
         pairs = [task.training_pair(rng, task.Difficulty(), task.Mix()) for _ in range(4000)]

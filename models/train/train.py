@@ -91,6 +91,8 @@ def main():
     ap.add_argument("--heldout", nargs="+", required=True, help="jsonl files whose questions training skips")
     ap.add_argument("--eval-every-s", type=float, default=30.0)
     ap.add_argument("--difficulty", default="{}", help="JSON overrides of task.Difficulty")
+    ap.add_argument("--problems", type=int, default=0,
+                    help="train on a finite corpus of this many distinct problems (0: a fresh problem every row)")
     args = ap.parse_args()
 
     os.makedirs(args.out, exist_ok=True)
@@ -103,13 +105,18 @@ def main():
     opt = optimizer(model, args.lr)
     dev = task.load_jsonl(args.dev)
     d = task.Difficulty(**json.loads(args.difficulty))
-    stream = Stream(d, parse_mix(args.mix), args.seed, heldout_questions(args.heldout), args.tokens_per_batch)
+    stream = Stream(d, parse_mix(args.mix), args.seed, heldout_questions(args.heldout), args.tokens_per_batch,
+                    problems=args.problems)
     loader = DataLoader(stream, batch_size=None, num_workers=args.workers, pin_memory=True, prefetch_factor=4,
                         persistent_workers=True)
-    print(f"arch {args.arch} {c} params {model.n_params():,} difficulty {d} mix {args.mix}", flush=True)
+    print(f"arch {args.arch} {c} params {model.n_params():,} difficulty {d} mix {args.mix} "
+          f"problems {args.problems or 'unlimited'}", flush=True)
+    # With a finite corpus, greedy accuracy on 500 of its own problems shows when it is learnt.
+    seen = [{"question": p.question, "answer": p.answer, "n_ops": len(p.ops)}
+            for p in task.corpus(args.seed, min(500, args.problems), d, stream.exclude)] if args.problems else None
     curve = open(f"{args.out}/curve.jsonl", "w")
     t0 = time.time()
-    last_eval, tokens, loss_acc, n_acc, step = t0, 0, torch.zeros((), device=DEVICE), 0, 0
+    last_eval, tokens, rows, loss_acc, n_acc, step = t0, 0, 0, torch.zeros((), device=DEVICE), 0, 0
     for inp, lab, _ in loader:
         progress = max(step / args.steps, (time.time() - t0) / (60 * args.minutes))
         if progress >= 1:
@@ -127,22 +134,28 @@ def main():
         loss_acc += loss.detach()
         n_acc += 1
         tokens += inp.numel()
+        rows += inp.shape[0]
         step += 1
         if time.time() - last_eval >= args.eval_every_s:
             rep = solve.report(ema, dev)
             last_eval = time.time()
             rec = {"step": step, "t": round(last_eval - t0, 1), "tokens": tokens, "loss": round(loss_acc.item() / n_acc, 4),
                    "lr": opt.param_groups[0]["lr"], "dev_cot_acc": rep["acc"], "dev_by_ops": rep["by_ops"]}
+            if seen:
+                rec |= {"epochs": round(rows / args.problems, 2), "corpus_cot_acc": solve.report(ema, seen)["acc"]}
             print(json.dumps(rec), flush=True)
             curve.write(json.dumps(rec) + "\n")
             curve.flush()
             loss_acc, n_acc = torch.zeros((), device=DEVICE), 0
     elapsed = time.time() - t0
     rep = solve.report(ema, dev)
+    corpus_acc = solve.report(ema, seen)["acc"] if seen else None
     summary = {"arch": args.arch, "config": c.__dict__, "params": model.n_params(), "steps": step, "tokens": tokens,
                "seconds": round(elapsed, 1), "tokens_per_s": round(tokens / elapsed), "dev_cot_acc": rep["acc"],
                "dev_by_ops": rep["by_ops"], "seed": args.seed, "mix": args.mix, "difficulty": d.__dict__,
-               "lr": args.lr, "ema": args.ema, "tokens_per_batch": args.tokens_per_batch}
+               "lr": args.lr, "ema": args.ema, "tokens_per_batch": args.tokens_per_batch, "rows": rows,
+               "problems": args.problems, "epochs": round(rows / args.problems, 1) if args.problems else None,
+               "corpus_cot_acc": corpus_acc}
     curve.write(json.dumps({"final": True, "step": step, "t": round(elapsed, 1), "dev_cot_acc": rep["acc"],
                             "dev_by_ops": rep["by_ops"]}) + "\n")
     curve.close()

@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: Apache-2.0
 # The shipped-model pipeline for several task variants at once, on a machine of several cards:
-#   models/train/variants.sh OUTDIR NAME='{"difficulty":"json"}' [NAME=...]
+#   models/train/variants.sh OUTDIR NAME='{"difficulty":"json"}[@PROBLEMS]' [NAME=...]
 #
-# Variant i runs pipeline.sh OUTDIR/NAME with DIFFICULTY set. Its tiny-reasoner trains alone on
+# Variant i runs pipeline.sh OUTDIR/NAME with DIFFICULTY (and TRAIN_PROBLEMS, a finite corpus) set. Its tiny-reasoner trains alone on
 # card i (and every later step of the variant runs there); when there are more cards than variants,
 # every variant's tiny-reasoner-b trains on the last card, side by side. At the end it prints, per
 # variant, tiny-reasoner's dev-accuracy curve (converged or still climbing?) and the headline
@@ -24,13 +24,14 @@ WORKERS=$(( $(nproc) / (2 * N) ))
 mkdir -p "$OUT"
 pids=() names=() i=0
 for spec in "$@"; do
-    name=${spec%%=*} difficulty=${spec#*=}
+    name=${spec%%=*} difficulty=${spec#*=} problems=0
+    if [[ $difficulty == *@* ]]; then problems=${difficulty##*@} difficulty=${difficulty%@*}; fi
     names+=("$name")
     gpu_a=$(( i % CARDS ))
     gpu_b=$gpu_a
     (( CARDS > N )) && gpu_b=$(( CARDS - 1 ))
-    echo "$name: difficulty $difficulty, tiny-reasoner on card $gpu_a, tiny-reasoner-b on card $gpu_b"
-    DIFFICULTY=$difficulty GPU_A=$gpu_a GPU_B=$gpu_b WORKERS_A=$WORKERS WORKERS_B=$WORKERS \
+    echo "$name: difficulty $difficulty, corpus ${problems/#0/unlimited}, tiny-reasoner on card $gpu_a, tiny-reasoner-b on card $gpu_b"
+    DIFFICULTY=$difficulty TRAIN_PROBLEMS=$problems GPU_A=$gpu_a GPU_B=$gpu_b WORKERS_A=$WORKERS WORKERS_B=$WORKERS \
         "$HERE/pipeline.sh" "$OUT/$name" > "$OUT/$name.log" 2>&1 &
     pids+=($!)
     i=$(( i + 1 ))
@@ -49,6 +50,11 @@ def curve(model):
     return " ".join(f"{r.get('t', 0):.0f}s:{r['dev_cot_acc']:.3f}" for r in rows)
 print(f"== {name} {open(f'{out}/logs/task.log').read().strip() if os.path.exists(f'{out}/logs/task.log') else ''}")
 print(f"  tiny-reasoner   {curve('a')}")
+for model in "ab":
+    path = f"{out}/{model}/summary.json"
+    if os.path.exists(path):
+        s = json.load(open(path))
+        print(f"  {model}: {s['tokens']:,} tokens, {s.get('epochs')} epochs of the corpus, corpus accuracy {s.get('corpus_cot_acc')}")
 print(f"  tiny-reasoner-b {curve('b')}")
 results = f"{out}/pytorch-results.json"
 if os.path.exists(results):
