@@ -83,9 +83,8 @@ final class Attention {
 			java.util.Arrays.fill(out, q0, q0 + this.headDim, 0f);
 			for (int p0 = 0, b = 0; p0 < n; p0 += blockSize, b++) {
 				long at = (long) table[b] * blockSize * rowBytes + headByte;
-				for (int p = p0, end = Math.min(n, p0 + blockSize); p < end; p++, at += rowBytes) {
-					Ops.axpy(out, q0, scores[p], values, at, this.headDim);
-				}
+				Ops.weightedSum(out, q0, this.headDim, scores, p0, Math.min(n, p0 + blockSize) - p0, values, at,
+						rowBytes);
 			}
 		};
 		if (work < SERIAL_WORK) {

@@ -237,6 +237,53 @@ public final class Ops {
 	}
 
 	/**
+	 * A weighted sum of rows in a segment (attention's values):
+	 * {@code y[y0 + i] += w[w0 + j] * x[x0 + j*stride + 4i]} for {@code j} in
+	 * {@code 0..count-1}, in that order, and {@code i} in {@code 0..n-1}. Each element
+	 * gets exactly the operations of {@code count} calls of
+	 * {@link #axpy(float[], int, float, MemorySegment, long, int)}, but the first
+	 * {@code 4L}-wide chunks of {@code y} stay in registers across the rows instead of
+	 * being loaded and stored once per row.
+	 * @param y accumulator
+	 * @param y0 its offset
+	 * @param n elements per row
+	 * @param w row weights
+	 * @param w0 offset of the first row's weight
+	 * @param count number of rows
+	 * @param x segment of little-endian floats
+	 * @param x0 byte offset of the first row
+	 * @param stride bytes from one row to the next
+	 */
+	public static void weightedSum(float[] y, int y0, int n, float[] w, int w0, int count, MemorySegment x, long x0,
+			long stride) {
+		int wide = n - n % (4 * L);
+		for (int c = 0; c < wide; c += 4 * L) {
+			FloatVector a0 = FloatVector.fromArray(F, y, y0 + c);
+			FloatVector a1 = FloatVector.fromArray(F, y, y0 + c + L);
+			FloatVector a2 = FloatVector.fromArray(F, y, y0 + c + 2 * L);
+			FloatVector a3 = FloatVector.fromArray(F, y, y0 + c + 3 * L);
+			long at = x0 + 4L * c;
+			for (int j = 0; j < count; j++, at += stride) {
+				FloatVector s = FloatVector.broadcast(F, w[w0 + j]);
+				a0 = FloatVector.fromMemorySegment(F, x, at, Vec.LE).fma(s, a0);
+				a1 = FloatVector.fromMemorySegment(F, x, at + 4L * L, Vec.LE).fma(s, a1);
+				a2 = FloatVector.fromMemorySegment(F, x, at + 8L * L, Vec.LE).fma(s, a2);
+				a3 = FloatVector.fromMemorySegment(F, x, at + 12L * L, Vec.LE).fma(s, a3);
+			}
+			a0.intoArray(y, y0 + c);
+			a1.intoArray(y, y0 + c + L);
+			a2.intoArray(y, y0 + c + 2 * L);
+			a3.intoArray(y, y0 + c + 3 * L);
+		}
+		if (wide < n) {
+			long at = x0 + 4L * wide;
+			for (int j = 0; j < count; j++, at += stride) {
+				axpy(y, y0 + wide, w[w0 + j], x, at, n - wide);
+			}
+		}
+	}
+
+	/**
 	 * {@code y[y0 + i] += a * x[i]} with {@code x} in a segment (the KV cache).
 	 * @param y accumulator
 	 * @param y0 its offset

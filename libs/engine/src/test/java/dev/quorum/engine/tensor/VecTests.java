@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.quorum.engine.tensor;
 
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 
@@ -42,6 +45,38 @@ class VecTests {
 					}
 				}
 				assertThat(Vec.sum(a, off, lanes)).as("%d lanes from %d", lanes, off).isEqualTo(t[0]);
+			}
+		}
+	}
+
+	@Test
+	void weightedSumOfSegmentRowsIsRepeatedAxpyBitForBit() {
+		SplittableRandom rng = new SplittableRandom(9);
+		try (Arena arena = Arena.ofConfined()) {
+			for (int n : new int[] { 4 * L, 8 * L, 3 * L, 4 * L + 5, 7, 100, 128, 48 }) {
+				int rowFloats = n + 13; // rows wider than the slice, like one head of a
+										// KV row
+				int count = 1 + rng.nextInt(40);
+				MemorySegment x = arena.allocate(4L * rowFloats * count, 64);
+				for (long i = 0; i < (long) rowFloats * count; i++) {
+					x.setAtIndex(ValueLayout.JAVA_FLOAT_UNALIGNED, i,
+							(float) (rng.nextGaussian() * Math.pow(10, rng.nextInt(-4, 5))));
+				}
+				float[] w = new float[count + 3];
+				for (int j = 0; j < w.length; j++) {
+					w[j] = (float) rng.nextDouble();
+				}
+				float[] start = new float[n + 2];
+				for (int i = 0; i < start.length; i++) {
+					start[i] = (float) rng.nextGaussian();
+				}
+				float[] expected = start.clone();
+				for (int j = 0; j < count; j++) {
+					Ops.axpy(expected, 1, w[2 + j], x, 4L * (j * rowFloats + 5), n);
+				}
+				float[] actual = start.clone();
+				Ops.weightedSum(actual, 1, n, w, 2, count, x, 4L * 5, 4L * rowFloats);
+				assertThat(actual).as("n=%d count=%d", n, count).containsExactly(expected);
 			}
 		}
 	}
