@@ -104,8 +104,8 @@ public final class PromptKv {
 	}
 
 	/**
-	 * Reads stored chunks the engine does not hold (from chunk 0: the engine imports a
-	 * prefix).
+	 * Reads the stored chunks after those the engine holds (the engine continues its
+	 * cached blocks with the imported run).
 	 */
 	private Mono<PromptPrefix> load(ModelKv kv, List<ChunkRef> refs, int local, int stored, int size, long start) {
 		if (stored <= local) {
@@ -115,8 +115,8 @@ public final class PromptKv {
 			}
 			return Mono.just(new PromptPrefix(null, local * size, System.nanoTime() - start, stored, refs.size()));
 		}
-		return kv.read(refs.subList(0, stored)).map((slice) -> {
-			int got = slice.length() / size;
+		return kv.read(refs.subList(local, stored)).map((slice) -> {
+			int got = local + slice.length() / size;
 			count("quorum.decode.prefix_cache.hits", "Prompt tokens found in a prefix cache", "redis",
 					Math.max(0, got - local) * size);
 			if (local > 0) {

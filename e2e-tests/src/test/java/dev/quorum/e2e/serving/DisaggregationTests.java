@@ -86,6 +86,25 @@ class DisaggregationTests {
 	}
 
 	@Test
+	void aPromptExtendingALocallyCachedPrefixReadsOnlyTheChunksAfterItFromRedis() {
+		ServiceProcess decode = platform.service("decode");
+		String full = longPrompt(50);
+		String head = full.substring(0, 160); // 161 byte tokens with BOS: prefilled by
+												// decode itself
+		complete(decode, head);
+		String expected = text(complete(platform.service("decode-local"), full));
+		double readsBefore = Http.metric(decode.url(), "quorum_kv_redis_value_size_bytes_count", "op=\"get\"");
+		JsonNode extended = complete(decode, full);
+		int chunks = (extended.path("usage").path("prompt_tokens").asInt() - 1) / 32;
+		assertThat(chunks).as("long enough for prefill-service after the local head").isGreaterThanOrEqualTo(5 + 8);
+		assertThat(text(extended)).isEqualTo(expected);
+		assertThat(cached(extended)).isEqualTo(chunks * 32);
+		assertThat(Http.metric(decode.url(), "quorum_kv_redis_value_size_bytes_count", "op=\"get\"") - readsBefore)
+			.as("chunks read from Redis: those after the 5 held locally")
+			.isEqualTo(chunks - 5);
+	}
+
+	@Test
 	void afterDecodeRestartsThePrefixComesBackFromRedis() {
 		ServiceProcess decode = platform.service("decode");
 		String prompt = longPrompt(10);

@@ -12,8 +12,10 @@ import dev.quorum.engine.sample.SamplingParams;
  * @param n number of choices; they share one prefill (forked KV blocks)
  * @param branching CoT-decoding first-token branching instead of {@code n} samples, or
  * null
- * @param importedPrefix KV of a leading run of whole blocks of the prompt, computed
- * elsewhere (for example pulled from Redis), or null
+ * @param importedPrefix KV of a run of whole blocks of the prompt, computed elsewhere
+ * (for example pulled from Redis), or null; it starts at token 0, or at a block boundary
+ * when the engine's prefix cache holds the blocks before it (else only the cached part is
+ * reused)
  */
 public record GenerationRequest(int[] prompt, SamplingParams sampling, int n, Branching branching,
 		KvSlice importedPrefix) {

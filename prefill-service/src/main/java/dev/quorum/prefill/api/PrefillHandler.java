@@ -71,13 +71,13 @@ class PrefillHandler {
 		int chunkTokens = chunks.chunkTokens();
 		int[] tokens = Arrays.copyOf(prompt, refs.size() * chunkTokens);
 		int local = model.engine().cachedPrefixTokens(tokens) / chunkTokens;
-		// The engine continues from KV it holds; stored chunks it lacks are read from
-		// Redis first.
-		Mono<KvSlice> imported = (stored > local) ? chunks.read(refs.subList(0, stored)) : Mono.empty();
+		// The engine continues from KV it holds; the stored chunks after those are read
+		// from Redis first.
+		Mono<KvSlice> imported = (stored > local) ? chunks.read(refs.subList(local, stored)) : Mono.empty();
 		return imported.map(java.util.Optional::of).defaultIfEmpty(java.util.Optional.empty()).flatMap((prefix) -> {
 			clock.loadDone();
-			int importedChunks = prefix.map((p) -> p.length() / chunkTokens).orElse(0);
-			int reusable = Math.max(local, importedChunks);
+			int importedEnd = prefix.map((p) -> local + p.length() / chunkTokens).orElse(0);
+			int reusable = Math.max(local, importedEnd);
 			int exportFrom = Math.min(stored, reusable) * chunkTokens;
 			PrefillRequest request = new PrefillRequest(tokens, prefix.orElse(null), exportFrom);
 			return Mono.fromFuture(() -> model.engine().prefill(request), true)

@@ -108,24 +108,32 @@ public final class BlockManager {
 	/**
 	 * Gives an empty table blocks for tokens {@code [0, length)}: leading full blocks
 	 * come from the prefix cache or from {@code imported} where possible, the rest are
-	 * fresh. Nothing is allocated when the free blocks do not suffice.
+	 * fresh. An imported run may start after token 0 when the blocks before it are in the
+	 * prefix cache; a block missing from both ends the reused prefix. Nothing is
+	 * allocated when the free blocks do not suffice.
 	 * @param table an empty table
 	 * @param ids the tokens
 	 * @param length tokens to hold
 	 * @param maxReused reuse (or import) at most this many leading tokens
-	 * @param imported KV for a leading run starting at 0, or null
+	 * @param imported KV for a run of whole blocks starting at a block boundary, or null
 	 * @return tokens whose KV is already present (a multiple of the block size), or -1
 	 * when there are not enough free blocks
 	 */
 	public int allocate(BlockTable table, int[] ids, int length, int maxReused, KvSlice imported) {
 		int need = blocksFor(length);
 		int eligible = Math.min(maxReused, length) / this.blockSize;
-		int importable = 0;
+		int importFrom = 0; // blocks [importFrom, importTo) can come from imported
+		int importTo = 0;
 		if (imported != null) {
-			importable = Math.min(imported.length() / this.blockSize, eligible);
-			int n = importable * this.blockSize;
-			if (imported.start() != 0 || !Arrays.equals(imported.tokens(), 0, n, ids, 0, n)) {
-				throw new IllegalArgumentException("imported KV must start at token 0 and match the sequence's tokens");
+			int s = imported.start();
+			if (s % this.blockSize != 0) {
+				throw new IllegalArgumentException("imported KV must start at a block boundary, got token " + s);
+			}
+			importFrom = s / this.blockSize;
+			importTo = Math.max(importFrom, Math.min(importFrom + imported.length() / this.blockSize, eligible));
+			int n = (importTo - importFrom) * this.blockSize;
+			if (!Arrays.equals(imported.tokens(), 0, n, ids, s, s + n)) {
+				throw new IllegalArgumentException("imported KV must match the sequence's tokens");
 			}
 		}
 		// dry run: count reusable blocks, and the free-list entries that hits on freed
@@ -138,7 +146,7 @@ public final class BlockManager {
 			long parent = h;
 			h = this.prefixes.chain(h, ids, reused * this.blockSize);
 			int b = this.prefixes.lookup(h, parent, ids, reused);
-			if (b == PrefixCache.NONE && reused >= importable) {
+			if (b == PrefixCache.NONE && (reused < importFrom || reused >= importTo)) {
 				break;
 			}
 			if (b != PrefixCache.NONE) {
@@ -165,7 +173,8 @@ public final class BlockManager {
 			}
 			else {
 				b = takeFree();
-				this.cache.importBlock(b, imported.keys(), imported.values(), i * this.blockSize * imported.kvDim());
+				this.cache.importBlock(b, imported.keys(), imported.values(),
+						(i * this.blockSize - imported.start()) * imported.kvDim());
 				this.prefixes.register(b, h, parent, ids, i);
 			}
 			table.append(b);

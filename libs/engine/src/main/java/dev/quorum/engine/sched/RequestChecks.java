@@ -35,16 +35,16 @@ final class RequestChecks {
 			return;
 		}
 		int bs = this.cache.blockSize();
-		if (kv.start() != 0 || kv.length() % bs != 0 || kv.length() > tokens.length) {
-			throw new IllegalArgumentException(
-					"imported KV must cover whole blocks of " + bs + " tokens from the start of the sequence, got ["
-							+ kv.start() + ", " + (kv.start() + kv.length()) + ")");
+		if (kv.start() < 0 || kv.start() % bs != 0 || kv.length() % bs != 0
+				|| kv.start() + kv.length() > tokens.length) {
+			throw new IllegalArgumentException("imported KV must cover whole blocks of " + bs
+					+ " tokens of the sequence, got [" + kv.start() + ", " + (kv.start() + kv.length()) + ")");
 		}
 		if (kv.layers() != this.cache.layers() || kv.kvDim() != this.cache.kvDim()) {
 			throw new IllegalArgumentException("imported KV has " + kv.layers() + " layers x " + kv.kvDim()
 					+ " floats per token; the model needs " + this.cache.layers() + " x " + this.cache.kvDim());
 		}
-		if (!Arrays.equals(kv.tokens(), 0, kv.length(), tokens, 0, kv.length())) {
+		if (!Arrays.equals(kv.tokens(), 0, kv.length(), tokens, kv.start(), kv.start() + kv.length())) {
 			throw new IllegalArgumentException("imported KV was computed for other tokens than the sequence's");
 		}
 	}

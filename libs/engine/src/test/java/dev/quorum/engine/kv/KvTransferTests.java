@@ -3,6 +3,7 @@ package dev.quorum.engine.kv;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 
@@ -86,6 +87,63 @@ class KvTransferTests {
 						}))
 					.isInstanceOf(IllegalArgumentException.class)
 					.hasMessageContaining("other tokens");
+			}
+		}
+	}
+
+	@Test
+	void importedRunAfterBlocksInThePrefixCacheContinuesThemAndAGapIsRecomputed() throws Exception {
+		try (LoadedModel model = LoadedModel
+			.load(TestModels.write(this.dir.resolve("m.gguf"), TestModels.Spec.small()))) {
+			int[] prompt = model.tokenizer()
+				.orElseThrow()
+				.encode("Q: Tom has 427 shells. He gives away 188. He finds 12 more. How many now?\n", true, false);
+			SamplingParams params = SamplingParams.greedy(12)
+				.withStops(Set.of(), List.of(), true)
+				.withLogprobs(true, 3);
+			EngineConfig config = EngineConfig.defaults().withThreads(2).withKvCacheBytes(2 << 20).withBlockSize(8);
+			int whole = (prompt.length - 1) / 8 * 8;
+			assertThat(whole).isGreaterThanOrEqualTo(24);
+			PrefillResult prefill;
+			try (Engine prefillEngine = Engine.start(model, config)) {
+				prefill = prefillEngine.prefill(PrefillRequest.of(prompt)).get();
+			}
+			Collector computed;
+			try (Engine local = Engine.start(model, config.withPrefixCaching(false))) {
+				computed = new Collector().submit(local, GenerationRequest.of(prompt, params)).await();
+			}
+			KvSlice tail = prefill.kv().slice(8, whole); // tokens [8, whole)
+			try (Engine decode = Engine.start(model, config)) {
+				// the first block reaches the prefix cache through an earlier request
+				new Collector().submit(decode, GenerationRequest.of(Arrays.copyOf(prompt, 9), SamplingParams.greedy(1)))
+					.await();
+				assertThat(decode.cachedPrefixTokens(prompt)).isEqualTo(8);
+				Collector continued = new Collector()
+					.submit(decode, GenerationRequest.of(prompt, params).withImportedPrefix(tail))
+					.await();
+				assertThat(continued.completed().usage().cachedPromptTokens()).isEqualTo(whole);
+				assertThat(continued.tokens(0)).containsExactly(computed.tokens(0));
+				List<GenerationEvent.Token> a = computed.tokenEvents(0);
+				List<GenerationEvent.Token> b = continued.tokenEvents(0);
+				for (int i = 0; i < a.size(); i++) {
+					assertThat(b.get(i).logprobs().topLogprobs()).containsExactly(a.get(i).logprobs().topLogprobs());
+				}
+			}
+			try (Engine fresh = Engine.start(model, config)) {
+				// block 0 is in neither place: nothing can be reused, all is computed
+				Collector gap = new Collector()
+					.submit(fresh, GenerationRequest.of(prompt, params).withImportedPrefix(tail))
+					.await();
+				assertThat(gap.completed().usage().cachedPromptTokens()).isZero();
+				assertThat(gap.tokens(0)).containsExactly(computed.tokens(0));
+				KvSlice unaligned = prefill.kv().slice(0, 16);
+				KvSlice shifted = new KvSlice(4, unaligned.tokens(), unaligned.kvDim(), unaligned.keys(),
+						unaligned.values());
+				assertThatThrownBy(
+						() -> fresh.submit(GenerationRequest.of(prompt, params).withImportedPrefix(shifted), (e) -> {
+						}))
+					.isInstanceOf(IllegalArgumentException.class)
+					.hasMessageContaining("whole blocks");
 			}
 		}
 	}
