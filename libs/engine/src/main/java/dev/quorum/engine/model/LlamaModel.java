@@ -76,47 +76,61 @@ public final class LlamaModel {
 			this.weights.tokenEmbedding().dequantizeRow(batch.tokenIds[t], a.x, t * dim);
 		}
 		int rows = tokens; // rows still flowing through the layers
-		for (int l = 0; l < c.layers(); l++) {
-			LayerWeights w = this.weights.layers().get(l);
-			for (int t = 0; t < rows; t++) {
-				Ops.rmsNorm(a.h, t * dim, a.x, t * dim, w.attnNorm(), dim, c.rmsEps());
-			}
-			this.matMul.multi(a.h, 0, rows, new FloatTensor[] { w.wq(), w.wk(), w.wv() },
-					new float[][] { a.q, a.k, a.v });
-			prepareQk(w, batch, rows);
-			for (int t = 0; t < rows; t++) {
-				cache.write(l, batch.slots[t], a.k, t * c.kvDim(), a.v, t * c.kvDim());
-			}
-			int[] map = null;
-			if (l == c.layers() - 1 && batch.logitCount < rows) {
-				// last layer: only tokens that need logits go on
-				rows = batch.logitCount;
-				map = batch.logitTokens;
-				a.gather(map, rows);
-			}
-			if (rows == 0) {
-				return;
-			}
-			this.attention.run(this.matMul.pool(), batch, map, rows, a.q, a.att, cache, l);
-			this.matMul.matmul(w.wo(), a.att, 0, rows, a.tmp);
-			Ops.add(a.x, 0, a.tmp, 0, rows * dim);
-			for (int t = 0; t < rows; t++) {
-				Ops.rmsNorm(a.h, t * dim, a.x, t * dim, w.ffnNorm(), dim, c.rmsEps());
-			}
-			this.matMul.multi(a.h, 0, rows, new FloatTensor[] { w.gate(), w.up() }, new float[][] { a.g, a.u });
-			for (int t = 0; t < rows; t++) {
-				Ops.siluMul(a.g, a.u, t * c.ffnDim(), c.ffnDim());
-			}
-			this.matMul.matmul(w.down(), a.g, 0, rows, a.tmp);
-			Ops.add(a.x, 0, a.tmp, 0, rows * dim);
+		for (int l = 0; l < c.layers() && rows > 0; l++) {
+			rows = layer(l, batch, cache, rows);
 		}
-		if (batch.logitCount == 0) {
+		if (batch.logitCount == 0 || rows == 0) {
 			return;
 		}
-		for (int t = 0; t < rows; t++) {
-			Ops.rmsNorm(a.h, t * dim, a.x, t * dim, this.weights.outputNorm(), dim, c.rmsEps());
-		}
+		normRows(a.x, this.weights.outputNorm(), rows);
 		this.matMul.matmul(this.weights.output(), a.h, 0, rows, logits);
+	}
+
+	/**
+	 * One layer over the rows still flowing (a method of its own, so that the JIT
+	 * compiles each stage on its own profile rather than one loop body of the whole
+	 * pass).
+	 * @return the rows that go on to the next layer
+	 */
+	private int layer(int l, ForwardBatch batch, KvCache cache, int rows) {
+		ModelConfig c = this.config;
+		Activations a = this.act;
+		LayerWeights w = this.weights.layers().get(l);
+		normRows(a.x, w.attnNorm(), rows);
+		this.matMul.multi(a.h, 0, rows, new FloatTensor[] { w.wq(), w.wk(), w.wv() }, new float[][] { a.q, a.k, a.v });
+		prepareQk(w, batch, rows);
+		for (int t = 0; t < rows; t++) {
+			cache.write(l, batch.slots[t], a.k, t * c.kvDim(), a.v, t * c.kvDim());
+		}
+		int[] map = null;
+		if (l == c.layers() - 1 && batch.logitCount < rows) {
+			// last layer: only tokens that need logits go on
+			rows = batch.logitCount;
+			map = batch.logitTokens;
+			a.gather(map, rows);
+		}
+		if (rows == 0) {
+			return 0;
+		}
+		this.attention.run(this.matMul.pool(), batch, map, rows, a.q, a.att, cache, l);
+		this.matMul.matmul(w.wo(), a.att, 0, rows, a.tmp);
+		Ops.add(a.x, 0, a.tmp, 0, rows * c.dim());
+		normRows(a.x, w.ffnNorm(), rows);
+		this.matMul.multi(a.h, 0, rows, new FloatTensor[] { w.gate(), w.up() }, new float[][] { a.g, a.u });
+		for (int t = 0; t < rows; t++) {
+			Ops.siluMul(a.g, a.u, t * c.ffnDim(), c.ffnDim());
+		}
+		this.matMul.matmul(w.down(), a.g, 0, rows, a.tmp);
+		Ops.add(a.x, 0, a.tmp, 0, rows * c.dim());
+		return rows;
+	}
+
+	/** {@code h = rmsnorm(x) * weight} for each of the first {@code rows} rows. */
+	private void normRows(float[] x, float[] weight, int rows) {
+		int dim = this.config.dim();
+		for (int t = 0; t < rows; t++) {
+			Ops.rmsNorm(this.act.h, t * dim, x, t * dim, weight, dim, this.config.rmsEps());
+		}
 	}
 
 	/** Biases, QK-norm and RoPE on the step's queries and keys. */
