@@ -275,10 +275,21 @@ public final class Ops {
 			a2.intoArray(y, y0 + c + 2 * L);
 			a3.intoArray(y, y0 + c + 3 * L);
 		}
-		if (wide < n) {
-			long at = x0 + 4L * wide;
+		int full = n - n % L;
+		for (int c = wide; c < full; c += L) {
+			FloatVector a = FloatVector.fromArray(F, y, y0 + c);
+			long at = x0 + 4L * c;
 			for (int j = 0; j < count; j++, at += stride) {
-				axpy(y, y0 + wide, w[w0 + j], x, at, n - wide);
+				a = FloatVector.fromMemorySegment(F, x, at, Vec.LE).fma(FloatVector.broadcast(F, w[w0 + j]), a);
+			}
+			a.intoArray(y, y0 + c);
+		}
+		if (full < n) {
+			long at = x0 + 4L * full;
+			for (int j = 0; j < count; j++, at += stride) {
+				for (int i = full; i < n; i++) {
+					y[y0 + i] += w[w0 + j] * x.get(FLOAT, at + 4L * (i - full));
+				}
 			}
 		}
 	}
