@@ -15,7 +15,7 @@
 # WORKERS_A / WORKERS_B (data-loader processes, 6); SMOKE=1 runs everything tiny and fast.
 set -euo pipefail
 if [[ $# -ne 1 || $1 == -h || $1 == --help ]]; then
-    sed -n '3,16p' "$0"
+    sed -n '3,15p' "$0"
     exit 0
 fi
 OUT=$(realpath -m "$1")

@@ -3,15 +3,16 @@
 # The shipped-model pipeline for several task variants at once, on a machine of several cards:
 #   models/train/variants.sh OUTDIR NAME='{"difficulty":"json"}[@PROBLEMS]' [NAME=...]
 #
-# Variant i runs pipeline.sh OUTDIR/NAME with DIFFICULTY (and TRAIN_PROBLEMS, a finite corpus) set. Its tiny-reasoner trains alone on
-# card i (and every later step of the variant runs there); when there are more cards than variants,
+# Variant i runs pipeline.sh OUTDIR/NAME with DIFFICULTY (and TRAIN_PROBLEMS, a finite corpus) set.
+# Its tiny-reasoner trains alone on card i (and every later step of the variant runs there); when
+# there are more cards than variants,
 # every variant's tiny-reasoner-b trains on the last card, side by side. At the end it prints, per
 # variant, tiny-reasoner's dev-accuracy curve (converged or still climbing?) and the headline
 # results, so that the variant whose converged tiny-reasoner lands in the 60-75% band is shipped.
 # Environment knobs pass through to pipeline.sh (TRAIN_MINUTES, SMOKE, ...).
 set -euo pipefail
 if [[ $# -lt 2 || $1 == -h || $1 == --help ]]; then
-    sed -n '3,11p' "$0"
+    sed -n '3,12p' "$0"
     exit 0
 fi
 OUT=$(realpath -m "$1")
