@@ -50,21 +50,20 @@ def batched(rows, tokens_per_batch, rng):
 class Stream(IterableDataset):
     """Endless training batches for one model (worker w uses Random(TRAIN_SEED_BASE + 1000 * seed + w)).
 
-    problems > 0 trains on a finite corpus of that many distinct problems (task.corpus), the same
-    in every worker; each row still draws its prompt style and strategy afresh."""
+    With a finite corpus (task.corpus, built once by the caller and shared by every worker) rows
+    are drawn from it, each with its prompt style and strategy drawn afresh."""
 
-    def __init__(self, difficulty, mix, seed, exclude, tokens_per_batch=65536, pool=4096, problems=0):
+    def __init__(self, difficulty, mix, seed, exclude, tokens_per_batch=65536, pool=4096, corpus=None):
         self.d, self.mix, self.seed, self.exclude = difficulty, mix, seed, frozenset(exclude)
-        self.tokens_per_batch, self.pool, self.problems = tokens_per_batch, pool, problems
+        self.tokens_per_batch, self.pool, self.corpus = tokens_per_batch, pool, corpus
 
     def __iter__(self):
         info = get_worker_info()
         rng = random.Random(task.TRAIN_SEED_BASE + 1000 * self.seed + (info.id if info else 0))
-        problems = task.corpus(self.seed, self.problems, self.d, self.exclude) if self.problems else None
         while True:
             rows = []
             for _ in range(self.pool):
-                prompt, target, _ = task.training_pair(rng, self.d, self.mix, self.exclude, problems)
+                prompt, target, _ = task.training_pair(rng, self.d, self.mix, self.exclude, self.corpus)
                 rows.append(row(prompt, target))
             for b in batched(rows, self.tokens_per_batch, rng):
                 yield collate(b)

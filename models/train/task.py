@@ -12,6 +12,7 @@ Each problem is rendered as a question and solved by one of three step-by-step
 strategies (seq, regroup, split); every step line is checked with Python arithmetic.
 """
 import argparse
+import itertools
 import json
 import os
 import random
@@ -44,6 +45,11 @@ class Difficulty:
     p_sub: float = 0.35  # the rest (0.25) is multiplication
     p_two_digit_mul: float = 0.75  # share of multipliers in 10..99 (else 2..9)
     word_share: float = 0.6
+
+
+def parse_difficulty(text):
+    """A Difficulty from JSON overrides of its defaults ('{}' is the shipped task)."""
+    return Difficulty(**json.loads(text))
 
 
 NAMES = [("Tom", "He", "he", "His"), ("Anna", "She", "she", "Her"), ("Ben", "He", "he", "His"),
@@ -324,19 +330,23 @@ def _change_digit(rng, n):
 
 # ---- held-out split ----
 
+def distinct(tries, count, exclude=()):
+    """The first `count` (tag, problem) pairs of the iterator `tries` whose questions are new and
+    not in `exclude`."""
+    seen, out = set(exclude), []
+    while len(out) < count:
+        tag, p = next(tries)
+        if p.question not in seen:
+            seen.add(p.question)
+            out.append((tag, p))
+    return out
+
+
 def heldout(seed_base, count, d=Difficulty(), exclude=()):
     """`count` distinct problems: problem i uses Random(seed_base + j) for the j-th try."""
-    seen, out, j = set(exclude), [], 0
-    while len(out) < count:
-        seed = seed_base + j
-        p = generate(random.Random(seed), d)
-        j += 1
-        if p.question in seen:
-            continue
-        seen.add(p.question)
-        out.append({"id": f"{len(out):04d}", "question": p.question, "answer": p.answer,
-                    "n_ops": len(p.ops), "kind": p.kind, "seed": seed})
-    return out
+    tries = ((seed_base + j, generate(random.Random(seed_base + j), d)) for j in itertools.count())
+    return [{"id": f"{i:04d}", "question": p.question, "answer": p.answer, "n_ops": len(p.ops), "kind": p.kind,
+             "seed": seed} for i, (seed, p) in enumerate(distinct(tries, count, exclude))]
 
 
 @dataclass(frozen=True)
@@ -360,13 +370,8 @@ def pick_strategy(rng, mix):
 
 def corpus(model_seed, count, d=Difficulty(), exclude=frozenset()):
     """A finite training corpus: `count` distinct problems, none of them in `exclude`."""
-    rng, seen, out = random.Random(CORPUS_SEED_BASE + model_seed), set(exclude), []
-    while len(out) < count:
-        p = generate(rng, d)
-        if p.question not in seen:
-            seen.add(p.question)
-            out.append(p)
-    return out
+    rng = random.Random(CORPUS_SEED_BASE + model_seed)
+    return [p for _, p in distinct(((None, generate(rng, d)) for _ in itertools.count()), count, exclude)]
 
 
 def training_pair(rng, d, mix, exclude=frozenset(), problems=None):
@@ -403,7 +408,7 @@ def main():
     ap.add_argument("--n-dev", type=int, default=500)
     ap.add_argument("--difficulty", default="{}", help="JSON overrides of Difficulty (e.g. ops_min, ops_max)")
     args = ap.parse_args()
-    d = Difficulty(**json.loads(args.difficulty))
+    d = parse_difficulty(args.difficulty)
     os.makedirs(args.out_dir, exist_ok=True)
     ev = heldout(EVAL_SEED_BASE, args.n_eval, d)
     dev = heldout(DEV_SEED_BASE, args.n_dev, d, exclude={r["question"] for r in ev})

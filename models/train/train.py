@@ -104,16 +104,16 @@ def main():
     ema = copy.deepcopy(model).eval()
     opt = optimizer(model, args.lr)
     dev = task.load_jsonl(args.dev)
-    d = task.Difficulty(**json.loads(args.difficulty))
-    stream = Stream(d, parse_mix(args.mix), args.seed, heldout_questions(args.heldout), args.tokens_per_batch,
-                    problems=args.problems)
+    d = task.parse_difficulty(args.difficulty)
+    exclude = heldout_questions(args.heldout)
+    corpus = task.corpus(args.seed, args.problems, d, exclude) if args.problems else None
+    stream = Stream(d, parse_mix(args.mix), args.seed, exclude, args.tokens_per_batch, corpus=corpus)
     loader = DataLoader(stream, batch_size=None, num_workers=args.workers, pin_memory=True, prefetch_factor=4,
                         persistent_workers=True)
     print(f"arch {args.arch} {c} params {model.n_params():,} difficulty {d} mix {args.mix} "
           f"problems {args.problems or 'unlimited'}", flush=True)
     # With a finite corpus, greedy accuracy on 500 of its own problems shows when it is learnt.
-    seen = [{"question": p.question, "answer": p.answer, "n_ops": len(p.ops)}
-            for p in task.corpus(args.seed, min(500, args.problems), d, stream.exclude)] if args.problems else None
+    seen = [{"question": p.question, "answer": p.answer, "n_ops": len(p.ops)} for p in corpus[:500]] if corpus else None
     curve = open(f"{args.out}/curve.jsonl", "w")
     t0 = time.time()
     last_eval, tokens, rows, loss_acc, n_acc, step = t0, 0, 0, torch.zeros((), device=DEVICE), 0, 0

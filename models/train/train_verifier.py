@@ -82,7 +82,7 @@ def main():
     train_rows = [r for r in rows if not held_out(r["question"])]
     test_rows = [r for r in rows if held_out(r["question"])][:4000]
     stream = MixedStream(train_rows, args.genrm_rows, args.reason_rows, parse_mix(args.mix), args.seed,
-                         frozenset(heldout_questions(args.heldout)), task.Difficulty(**json.loads(args.difficulty)))
+                         frozenset(heldout_questions(args.heldout)), task.parse_difficulty(args.difficulty))
     loader = DataLoader(stream, batch_size=None, num_workers=args.workers, pin_memory=True, prefetch_factor=4,
                         persistent_workers=True)
     curve = open(f"{args.out}/curve.jsonl", "w")

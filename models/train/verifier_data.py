@@ -39,7 +39,7 @@ def main():
     model = load_checkpoint(f"{args.model}/model.pt", f"{args.model}/config.json")
     exclude = heldout_questions(args.heldout)
     rng = random.Random(VERIFIER_SEED_BASE + args.seed)
-    d = task.Difficulty(**json.loads(args.difficulty))
+    d = task.parse_difficulty(args.difficulty)
     problems = []
     while len(problems) < args.problems:
         p = task.generate(rng, d)
