@@ -67,7 +67,7 @@ public final class PromptKv {
 		}
 		int local = Math.min(refs.size(), model.engine().cachedPrefixTokens(tokens) / size);
 		if (local == refs.size()) {
-			count("quorum.decode.prefix_cache.hits", "Prompt tokens found in a prefix cache", "local", local * size);
+			localHits(local * size);
 			return Mono.just(PromptPrefix.none(local * size));
 		}
 		long start = System.nanoTime();
@@ -103,27 +103,25 @@ public final class PromptKv {
 		});
 	}
 
+	private void localHits(int tokens) {
+		if (tokens > 0) {
+			count("quorum.decode.prefix_cache.hits", "Prompt tokens found in a prefix cache", "local", tokens);
+		}
+	}
+
 	/**
 	 * Reads the stored chunks after those the engine holds (the engine continues its
 	 * cached blocks with the imported run).
 	 */
 	private Mono<PromptPrefix> load(ModelKv kv, List<ChunkRef> refs, int local, int stored, int size, long start) {
+		localHits(local * size);
 		if (stored <= local) {
-			if (local > 0) {
-				count("quorum.decode.prefix_cache.hits", "Prompt tokens found in a prefix cache", "local",
-						local * size);
-			}
 			return Mono.just(new PromptPrefix(null, local * size, System.nanoTime() - start, stored, refs.size()));
 		}
 		return kv.read(refs.subList(local, stored)).map((slice) -> {
+			count("quorum.decode.prefix_cache.hits", "Prompt tokens found in a prefix cache", "redis", slice.length());
 			int got = local + slice.length() / size;
-			count("quorum.decode.prefix_cache.hits", "Prompt tokens found in a prefix cache", "redis",
-					Math.max(0, got - local) * size);
-			if (local > 0) {
-				count("quorum.decode.prefix_cache.hits", "Prompt tokens found in a prefix cache", "local",
-						local * size);
-			}
-			return new PromptPrefix(slice, Math.max(local, got) * size, System.nanoTime() - start, got, refs.size());
+			return new PromptPrefix(slice, got * size, System.nanoTime() - start, got, refs.size());
 		})
 			.switchIfEmpty(Mono
 				.fromSupplier(() -> new PromptPrefix(null, local * size, System.nanoTime() - start, 0, refs.size())));

@@ -76,8 +76,7 @@ class PrefillHandler {
 		Mono<KvSlice> imported = (stored > local) ? chunks.read(refs.subList(local, stored)) : Mono.empty();
 		return imported.map(java.util.Optional::of).defaultIfEmpty(java.util.Optional.empty()).flatMap((prefix) -> {
 			clock.loadDone();
-			int importedEnd = prefix.map((p) -> local + p.length() / chunkTokens).orElse(0);
-			int reusable = Math.max(local, importedEnd);
+			int reusable = prefix.map((p) -> local + p.length() / chunkTokens).orElse(local);
 			int exportFrom = Math.min(stored, reusable) * chunkTokens;
 			PrefillRequest request = new PrefillRequest(tokens, prefix.orElse(null), exportFrom);
 			return Mono.fromFuture(() -> model.engine().prefill(request), true)

@@ -287,9 +287,8 @@ public final class Ops {
 		if (full < n) {
 			long at = x0 + 4L * full;
 			for (int j = 0; j < count; j++, at += stride) {
-				for (int i = full; i < n; i++) {
-					y[y0 + i] += w[w0 + j] * x.get(FLOAT, at + 4L * (i - full));
-				}
+				axpy(y, y0 + full, w[w0 + j], x, at, n - full); // fewer than L: axpy's
+																// scalar loop
 			}
 		}
 	}
