@@ -8,10 +8,10 @@
 #
 # OUTDIR gets data/, a/, b/, verifier/, vdata.jsonl, export/, ship/*.gguf, quant.json,
 # pytorch-results.json, reference/ and logs/. A step whose output exists is skipped, so a run that
-# stopped resumes. Knobs (environment): TRAIN_MINUTES (10), VERIFIER_PROBLEMS (20000),
+# stopped resumes. Knobs (environment): TRAIN_MINUTES (11), VERIFIER_PROBLEMS (20000),
 # VERIFIER_MINUTES (2), DIFFICULTY (JSON overrides of task.Difficulty, '{}' = the shipped task),
-# TRAIN_PROBLEMS (a finite training corpus of that many problems per reasoner; 0 = a fresh problem
-# every row), GPU_A / GPU_B (the card that trains tiny-reasoner, and later every other step / tiny-reasoner-b),
+# TRAIN_PROBLEMS (a finite training corpus of that many problems per reasoner, 20000; 0 = a fresh
+# problem every row), GPU_A / GPU_B (the card that trains tiny-reasoner, and later every other step / tiny-reasoner-b),
 # WORKERS_A / WORKERS_B (data-loader processes, 6); SMOKE=1 runs everything tiny and fast.
 set -euo pipefail
 if [[ $# -ne 1 || $1 == -h || $1 == --help ]]; then
@@ -23,8 +23,8 @@ HERE=$(cd "$(dirname "$0")" && pwd)
 mkdir -p "$OUT/logs"
 export PYTHONUNBUFFERED=1
 ARCH_A=a ARCH_B=b N_GREEDY=50 EVAL_LIMIT=0
-: "${TRAIN_MINUTES:=10}" "${VERIFIER_PROBLEMS:=20000}" "${VERIFIER_MINUTES:=2}" "${DIFFICULTY:={\}}"
-: "${WORKERS_A:=6}" "${WORKERS_B:=6}" "${TRAIN_PROBLEMS:=0}"
+: "${TRAIN_MINUTES:=11}" "${VERIFIER_PROBLEMS:=20000}" "${VERIFIER_MINUTES:=2}" "${DIFFICULTY:={\}}"
+: "${WORKERS_A:=6}" "${WORKERS_B:=6}" "${TRAIN_PROBLEMS:=20000}"
 # Every step after training runs where tiny-reasoner trained.
 if [[ -n ${GPU_A:-} ]]; then export CUDA_VISIBLE_DEVICES=$GPU_A; fi
 if [[ ${SMOKE:-0} == 1 ]]; then

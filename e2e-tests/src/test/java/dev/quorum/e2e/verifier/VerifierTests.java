@@ -21,15 +21,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  * <p>
  * <b>How the GenRM problems were picked.</b> The shipped tiny-verifier judges mainly how
  * a solution is written and barely reads its final number (see docs/api.md, "Verifier").
- * A scan of the first 300 held-out problems (models/data/eval.jsonl) took each one's gold
- * {@code seq} solution (models/train/task.py), kept those it scores above 0.5, and
- * changed the final number (the result of the last step and the answer line) in two ways:
- * ×10 (÷10 where ×10 would leave the task's range of 0..99,999), or the leading digit ±1.
- * Only 6 of 326 such corruptions scored below 0.5. The three with the widest margins on
- * both sides are used here (ids 0008, 0069, 0083, the ×10 rule), as regression anchors of
- * the whole path (prompt bytes, batching, logprobs, scoring), not as a measure of the
- * verifier. The separation the verifier does have is on the reasoner's own mistakes,
- * checked with a sampled tiny-reasoner error (id 0010).
+ * A scan of the first 120 held-out problems (models/data/eval.jsonl) took each one's gold
+ * solutions in the three strategies (models/train/task.py) and changed the final number
+ * (the result of the last step and the answer line): ×10, or ÷10 where ×10 would leave
+ * the task's range of 0..99,999. Only 18 of the 360 pairs scored the gold solution above
+ * 0.5 and its corruption below. The three with the widest margins on both sides are used
+ * here (ids 0099, 0083 and 0085, all {@code regroup}), as regression anchors of the whole
+ * path (prompt bytes, batching, logprobs, scoring), not as a measure of the verifier. The
+ * separation the verifier does have is on the reasoner's own mistakes, checked with a
+ * sampled tiny-reasoner error (id 0128).
  */
 class VerifierTests {
 
@@ -49,9 +49,9 @@ class VerifierTests {
 	@ParameterizedTest(name = "eval {0}")
 	@CsvSource(delimiter = '|',
 			textBlock = """
-					0008 | Lucy has 36 marbles. Her pile grows to 5 times its size. Then she has 86 times as many. Her pile grows to 5 times its size. She sells 14. How many marbles does Lucy have now? | 36*5=180\\n180*86=15480\\n15480*5=77400\\n77400-14=77386 | 77386
-					0069 | Evaluate from left to right: 4*57-187*21+461+883+2+1 | 4*57=228\\n228-187=41\\n41*21=861\\n861+461=1322\\n1322+883=2205\\n2205+2=2207\\n2207+1=2208 | 2208
-					0083 | Evaluate from left to right: 8-5-2 | 8-5=3\\n3-2=1 | 1
+					0099 | Evaluate from left to right: 1-1+3 | 1+3=4\\n4-1=3 | 3
+					0083 | Evaluate from left to right: 8-5-2 | 5+2=7\\n8-7=1 | 1
+					0085 | Ravi has 2 marbles. He gives away 1. He buys 1 more. He finds 296 more. He loses 95. He buys 68 more. He gets 911 more. He finds 20 more. How many marbles does Ravi have now? | 1+296=297\\n297+68=365\\n365+911=1276\\n1276+20=1296\\n1+95=96\\n2+1296=1298\\n1298-96=1202 | 1202
 					""")
 	void genrmScoresTheGoldSolutionAboveAHalfAndItsCorruptedFinalNumberBelow(String id, String question, String steps,
 			long answer) {
@@ -72,12 +72,13 @@ class VerifierTests {
 
 	@Test
 	void genrmSeparatesTheReasonersOwnMistakeFromTheGoldSolution() {
-		String question = "Lucy has 86 shells. Her pile grows to 25 times its size. Then she has 4 times as many."
-				+ " She gives away 579. How many shells does Lucy have now?";
-		String gold = "86*20=1720\n86*5=430\n1720+430=2150\n2150*4=8600\n8600-500=8100\n8100-79=8021\nThe answer is 8021.";
-		// tiny-reasoner's sample (T = 0.8): 86*25 mis-multiplied, later steps consistent
-		// with it
-		String sampled = "86*25=2110\n2110*4=8440\n8440-579=7861\nThe answer is 7861.";
+		String question = "Ravi has 417 marbles. He gets 205 more. He gives away 6. He loses 9. Then he has 62 times as"
+				+ " many. He gets 6 more. How many marbles does Ravi have now?";
+		String gold = "417+200=617\n617+5=622\n622-6=616\n616-9=607\n607*60=36420\n607*2=1214\n36420+1214=37634\n"
+				+ "37634+6=37640\nThe answer is 37640.";
+		// tiny-reasoner's sample (T = 0.8, seed 11): 607*62 mis-multiplied, the last step
+		// consistent with it
+		String sampled = "417+205=622\n622-6=616\n616-9=607\n607*62=37854\n37854+6=37860\nThe answer is 37860.";
 		JsonNode response = verify(Map.of("question", question, "candidates", List.of(gold, sampled)));
 		assertThat(response.get("model").stringValue()).isEqualTo("tiny-verifier");
 		assertThat(response.get("usage").get("prompt_tokens").intValue()).isGreaterThan(200);
@@ -119,7 +120,7 @@ class VerifierTests {
 		String gateway = Platform.shared().service("gateway").url();
 		String prompt = "Q: Evaluate from left to right: 8-5-2\nLet's think step by step.\n";
 		Map<String, Object> body = Map.of("query",
-				List.of(prompt + "8-5=3\n3-2=1\nThe answer is 1.</s>", prompt + "8-5=3\n3-2=2\nThe answer is 2.</s>"),
+				List.of(prompt + "5+2=7\n8-7=1\nThe answer is 1.</s>", prompt + "8-5=3\n3-2=2\nThe answer is 2.</s>"),
 				"prompts", List.of(prompt, prompt), "labels", java.util.Arrays.asList(null, "1"));
 		assertThat(Http.post(gateway + "/v1/rewards", null, body).status()).isEqualTo(401);
 		Http.Response response = Http.post(gateway + "/v1/rewards", Platform.API_KEY, body);
