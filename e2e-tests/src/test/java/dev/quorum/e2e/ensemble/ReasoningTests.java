@@ -41,6 +41,13 @@ class ReasoningTests {
 	 * was wrong too (the converged model's mistakes are systematic); on this one every
 	 * seed's vote was right, with 5 or 6 of the 8 samples.
 	 */
+	/**
+	 * Problem 0054 (6 operations, answer 63950): a systematic mistake. Greedy decoding
+	 * and five of the eight samples of seed 1 multiply 712 by 45 as 32640 and answer
+	 * 65150; the GenRM verifier scores those paths low and the three right ones high.
+	 */
+	static final String SYSTEMATIC = "Evaluate from left to right: 718-6*45+8-76+3*2";
+
 	static final String HARD = "Omar has 10 coins. He buys 71 more. His pile grows to 69 times its size. He finds 110 more."
 			+ " He gets 4 more. Then he has 6 times as many. He gets 8 more. He finds 705 more. How many coins does Omar"
 			+ " have now?";
@@ -120,6 +127,25 @@ class ReasoningTests {
 		assertThat(sc.path("answer").asString()).isEqualTo("34931");
 		assertThat(sc.path("samples_used").asInt()).isEqualTo(8);
 		assertThat(sc.path("votes").path("34931").path("count").asInt()).isGreaterThanOrEqualTo(3);
+	}
+
+	@Test
+	void theVerifiedVoteOverturnsAMajorityThatRepeatsTheSameMistake() {
+		// problem 0054 (answer 63950): five of the eight samples write 712*45=32640
+		Map<String, Object> early = Map.of("rule", "none");
+		JsonNode sc = reason(
+				question(SYSTEMATIC, "strategy", "self-consistency", "n", 8, "seed", 1, "early_stop", early));
+		assertThat(sc.path("answer").asString()).isEqualTo("65150");
+		JsonNode vv = reason(question(SYSTEMATIC, "strategy", "verified-vote", "n", 8, "seed", 1, "early_stop", early));
+		assertThat(vv.path("degraded")).as(vv.toString()).isEmpty();
+		JsonNode votes = vv.path("votes");
+		// the same samples (same seed), weighed by the verifier instead of counted
+		assertThat(votes.path("65150").path("count").asInt())
+			.isEqualTo(sc.path("votes").path("65150").path("count").asInt())
+			.isGreaterThan(votes.path("63950").path("count").asInt());
+		assertThat(votes.path("63950").path("weight").asDouble())
+			.isGreaterThan(2 * votes.path("65150").path("weight").asDouble());
+		assertThat(vv.path("answer").asString()).isEqualTo("63950");
 	}
 
 	@Test
