@@ -174,7 +174,8 @@ def main():
             sel = [r for r, p in zip(res, problems) if p["n_ops"] == n_ops]
             by_ops.setdefault(tag, {})[n_ops] = round(100 * sum(sel) / len(sel), 1)
     result = {"problems": len(problems), "samples": args.samples, "temperature": args.temperature,
-              "weights": {"A": args.reasoner, "B": args.reasoner_b, "V": args.verifier}, "precision": "float32, TF32 off",
+              "weights": {k: "models/" + os.path.basename(v) for k, v in  # the shipped names, not the run's paths
+                          {"A": args.reasoner, "B": args.reasoner_b, "V": args.verifier}.items()}, "precision": "float32, TF32 off",
               "device": torch.cuda.get_device_name() if torch.cuda.is_available() else "cpu", "torch": torch.__version__, "seconds": round(time.time() - t0, 1),
               "table": table.rows, "cot_greedy_by_ops": by_ops, "notes": notes}
     if args.extra:
