@@ -126,6 +126,11 @@ def genrm(table, verifier, problems, answers, texts_flat, args, tag):
     return {"genrm_auc_on_samples": stats.auc(scores, labels), "sample_accuracy": sum(labels) / len(labels)}
 
 
+def shipped_names(**paths):
+    """The GGUFs as the repository ships them (models/NAME), not the run's paths."""
+    return {k: "models/" + os.path.basename(v) for k, v in paths.items()}
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--reasoner", required=True, help="tiny-reasoner: .gguf file or checkpoint folder")
@@ -174,8 +179,7 @@ def main():
             sel = [r for r, p in zip(res, problems) if p["n_ops"] == n_ops]
             by_ops.setdefault(tag, {})[n_ops] = round(100 * sum(sel) / len(sel), 1)
     result = {"problems": len(problems), "samples": args.samples, "temperature": args.temperature,
-              "weights": {k: "models/" + os.path.basename(v) for k, v in  # the shipped names, not the run's paths
-                          {"A": args.reasoner, "B": args.reasoner_b, "V": args.verifier}.items()}, "precision": "float32, TF32 off",
+              "weights": shipped_names(A=args.reasoner, B=args.reasoner_b, V=args.verifier), "precision": "float32, TF32 off",
               "device": torch.cuda.get_device_name() if torch.cuda.is_available() else "cpu", "torch": torch.__version__, "seconds": round(time.time() - t0, 1),
               "table": table.rows, "cot_greedy_by_ops": by_ops, "notes": notes}
     if args.extra:

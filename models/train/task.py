@@ -342,11 +342,15 @@ def distinct(tries, count, exclude=()):
     return out
 
 
+def as_row(p):
+    """A problem as a JSON row: question, answer, n_ops, kind (what solve.report reads)."""
+    return {"question": p.question, "answer": p.answer, "n_ops": len(p.ops), "kind": p.kind}
+
+
 def heldout(seed_base, count, d=Difficulty(), exclude=()):
     """`count` distinct problems: problem i uses Random(seed_base + j) for the j-th try."""
     tries = ((seed_base + j, generate(random.Random(seed_base + j), d)) for j in itertools.count())
-    return [{"id": f"{i:04d}", "question": p.question, "answer": p.answer, "n_ops": len(p.ops), "kind": p.kind,
-             "seed": seed} for i, (seed, p) in enumerate(distinct(tries, count, exclude))]
+    return [{"id": f"{i:04d}", **as_row(p), "seed": seed} for i, (seed, p) in enumerate(distinct(tries, count, exclude))]
 
 
 @dataclass(frozen=True)

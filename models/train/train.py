@@ -113,7 +113,7 @@ def main():
     print(f"arch {args.arch} {c} params {model.n_params():,} difficulty {d} mix {args.mix} "
           f"problems {args.problems or 'unlimited'}", flush=True)
     # With a finite corpus, greedy accuracy on 500 of its own problems shows when it is learnt.
-    seen = [{"question": p.question, "answer": p.answer, "n_ops": len(p.ops)} for p in corpus[:500]] if corpus else None
+    seen = [task.as_row(p) for p in corpus[:500]] if corpus else None
     curve = open(f"{args.out}/curve.jsonl", "w")
     t0 = time.time()
     last_eval, tokens, rows, loss_acc, n_acc, step = t0, 0, 0, torch.zeros((), device=DEVICE), 0, 0

@@ -3,16 +3,17 @@
 # The shipped-model pipeline for several task variants at once, on a machine of several cards:
 #   models/train/variants.sh OUTDIR NAME='{"difficulty":"json"}[@PROBLEMS]' [NAME=...]
 #
-# Variant i runs pipeline.sh OUTDIR/NAME with DIFFICULTY (and TRAIN_PROBLEMS, a finite corpus) set.
-# Its tiny-reasoner trains alone on card i (and every later step of the variant runs there); when
-# there are more cards than variants,
-# every variant's tiny-reasoner-b trains on the last card, side by side. At the end it prints, per
-# variant, tiny-reasoner's dev-accuracy curve (converged or still climbing?) and the headline
-# results, so that the variant whose converged tiny-reasoner lands in the 60-75% band is shipped.
+# Variant i runs pipeline.sh OUTDIR/NAME with DIFFICULTY set, and TRAIN_PROBLEMS when @PROBLEMS is
+# given (else the pipeline's default corpus; @0 trains on a fresh problem every row). Its
+# tiny-reasoner trains alone on card i (and every later step of the variant runs there); when there
+# are more cards than variants, every variant's tiny-reasoner-b trains on the last card, side by
+# side. At the end it prints, per variant, tiny-reasoner's dev-accuracy curve (converged or still
+# climbing?) and the headline results, so that the variant whose converged tiny-reasoner lands in
+# the 60-75% band is shipped.
 # Environment knobs pass through to pipeline.sh (TRAIN_MINUTES, SMOKE, ...).
 set -euo pipefail
 if [[ $# -lt 2 || $1 == -h || $1 == --help ]]; then
-    sed -n '3,12p' "$0"
+    sed -n '3,13p' "$0"
     exit 0
 fi
 OUT=$(realpath -m "$1")
@@ -25,15 +26,15 @@ WORKERS=$(( $(nproc) / (2 * N) ))
 mkdir -p "$OUT"
 pids=() names=() i=0
 for spec in "$@"; do
-    name=${spec%%=*} difficulty=${spec#*=} problems=0
+    name=${spec%%=*} difficulty=${spec#*=} problems=
     if [[ $difficulty == *@* ]]; then problems=${difficulty##*@} difficulty=${difficulty%@*}; fi
     names+=("$name")
     gpu_a=$(( i % CARDS ))
     gpu_b=$gpu_a
     (( CARDS > N )) && gpu_b=$(( CARDS - 1 ))
-    echo "$name: difficulty $difficulty, corpus ${problems/#0/unlimited}, tiny-reasoner on card $gpu_a, tiny-reasoner-b on card $gpu_b"
-    DIFFICULTY=$difficulty TRAIN_PROBLEMS=$problems GPU_A=$gpu_a GPU_B=$gpu_b WORKERS_A=$WORKERS WORKERS_B=$WORKERS \
-        "$HERE/pipeline.sh" "$OUT/$name" > "$OUT/$name.log" 2>&1 &
+    echo "$name: difficulty $difficulty, corpus ${problems:-as pipeline.sh sets it}, tiny-reasoner on card $gpu_a, tiny-reasoner-b on card $gpu_b"
+    env ${problems:+TRAIN_PROBLEMS=$problems} DIFFICULTY="$difficulty" GPU_A=$gpu_a GPU_B=$gpu_b WORKERS_A=$WORKERS \
+        WORKERS_B=$WORKERS "$HERE/pipeline.sh" "$OUT/$name" > "$OUT/$name.log" 2>&1 &
     pids+=($!)
     i=$(( i + 1 ))
 done
